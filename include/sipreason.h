@@ -1,0 +1,96 @@
+/* sipreason.h: reason phrases of SIP response codes, in the user's language (libsipreason).
+
+   Every function is thread-safe, allocates nothing, and leaves errno as it found it.  Strings
+   returned are UTF-8, owned by the library (or by the gettext catalog), and stay valid for the
+   life of the process: never free or modify them.
+
+   Translations are looked up with gettext in the text domain "sipreason", from the directory
+   named by the environment variable SIPREASON_LOCALEDIR when it is set (ignored in setuid and
+   setgid programs), else from the directory configured at build time.  The library never calls
+   setlocale() or textdomain(): the program chooses its locale, usually with
+   setlocale (LC_ALL, "") at start-up.  Without a translation the English phrase is returned.  */
+
+#ifndef SIPREASON_H
+#define SIPREASON_H
+
+#include <locale.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Where a code stands in the IANA registry.  */
+enum sipreason_status
+{
+  SIPREASON_UNKNOWN = 0,        /* not a code of the table */
+  SIPREASON_CURRENT,            /* registered and in use */
+  SIPREASON_DEPRECATED,         /* registered, but its use is deprecated (202) */
+  SIPREASON_HISTORIC            /* RFC 2543 only, dropped by RFC 3261 (303, 409, 411) */
+};
+
+/* The reason phrase of CODE in the language of the current locale's LC_MESSAGES category (or
+   of the LANGUAGE environment variable, which gettext lets outrank it), e.g. "사용 중" for 486
+   under a Korean locale and "Busy Here" in the C locale.  NULL when CODE is not in the table
+   (any int is accepted).  */
+const char *sipreason_phrase (int code);
+
+/* Like sipreason_phrase, in the language of LOCALE (a locale_t from newlocale(), or
+   LC_GLOBAL_LOCALE), the way strerror_l works.  Only the calling thread's locale is switched,
+   with uselocale(), and it is restored before returning.  As with every gettext lookup, a
+   non-empty LANGUAGE environment variable outranks a locale other than "C".  */
+const char *sipreason_phrase_l (int code, locale_t locale);
+
+/* The registered English reason phrase of CODE, never translated: what goes on the wire in the
+   status line, e.g. "Busy Here" for 486.  NULL when CODE is not in the table.  */
+const char *sipreason_canonical (int code);
+
+/* The localized name of CODE's response class ("Informational", "Successful", "Redirection",
+   "Client Failure", "Server Failure", "Global Failure"), for any CODE from 100 to 699, in the
+   table or not.  NULL outside 100-699.  */
+const char *sipreason_class (int code);
+const char *sipreason_class_l (int code, locale_t locale);
+
+/* One localized sentence on what CODE's response class means, for any CODE from 100 to 699.
+   NULL outside 100-699.  */
+const char *sipreason_class_description (int code);
+const char *sipreason_class_description_l (int code, locale_t locale);
+
+/* One localized sentence on what CODE means, e.g. "The callee's end system was reached but the
+   callee is busy." for 486.  NULL when CODE is not in the table.  */
+const char *sipreason_description (int code);
+const char *sipreason_description_l (int code, locale_t locale);
+
+/* The code whose phrase is TEXT: its registered phrase, a former name of it (for example
+   "Internal Server Error" gives 500), or its phrase in the current locale's language ("사용 중"
+   gives 486 under Korean).  ASCII letters match without regard to case; white space around
+   TEXT is ignored.  Where two codes share a phrase ("Not Acceptable") the lower code is
+   returned.  -1 when nothing matches, and for NULL or an empty TEXT.  */
+int sipreason_lookup (const char *text);
+
+/* The code that RFC 3261 section 8.1.3.2 tells a client to treat CODE as: CODE itself when it
+   is in the table; x00 for an unknown code from 200 to 699 (499 is treated as 400); 183 for an
+   unknown 1xx code.  -1 outside 100-699.  */
+int sipreason_treat_as (int code);
+
+/* The document that defines CODE, e.g. "RFC 3261".  NULL when CODE is not in the table.  */
+const char *sipreason_reference (int code);
+
+/* Whether CODE is current, deprecated or historic; SIPREASON_UNKNOWN when not in the table.  */
+enum sipreason_status sipreason_status (int code);
+
+/* The lowest code of the table that is greater than CODE, or -1 when there is none, so that
+   for (c = sipreason_next (0); c > 0; c = sipreason_next (c)) walks every code in order.  */
+int sipreason_next (int code);
+
+/* The library's version, e.g. "1.0.0".  */
+const char *sipreason_version (void);
+
+/* The absolute directory the library reads its catalogs from
+   (DIR/LL/LC_MESSAGES/sipreason.mo): SIPREASON_LOCALEDIR when set, else the configured one.  */
+const char *sipreason_localedir (void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SIPREASON_H */

@@ -1,0 +1,339 @@
+/* sipreason.c: the library: lookups in the table of codes.def and the one-time catalog binding.  */
+
+#include <config.h>
+
+#include "sipreason.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gettext.h"
+#include "localedir.h"
+
+#ifndef HAVE_SECURE_GETENV
+/* Without secure_getenv the variable is honoured even in setuid programs; see README.  */
+# define secure_getenv getenv
+#endif
+
+/* The text domain of the catalog; fixed, since other programs read the installed .mo by it.  */
+#define DOMAIN "sipreason"
+
+struct code_row
+{
+  short code;
+  unsigned char status;         /* enum sipreason_status */
+  const char *phrase;           /* registered English phrase, and msgid */
+  const char *reference;
+  const char *former;           /* former names separated by '|', or "" */
+  const char *description;      /* msgid */
+};
+
+static const struct code_row rows[] =
+{
+#define SIPREASON_CODE(code, phrase, reference, status, former, description) \
+  { code, SIPREASON_##status, phrase, reference, former, description },
+#include "codes.def"
+};
+
+/* ROW_486 is the index of 486 in rows[].  */
+enum
+{
+#define SIPREASON_CODE(code, ...) ROW_##code,
+#include "codes.def"
+  ROW_COUNT
+};
+
+/* row_of[CODE - 100] is the index of CODE in rows[] plus one, or 0 when CODE is not in the
+   table: lookup by code is one array access.  */
+static const unsigned char row_of[600] =
+{
+#define SIPREASON_CODE(code, ...) [(code) - 100] = ROW_##code + 1,
+#include "codes.def"
+};
+
+struct class_row
+{
+  const char *name;             /* msgid */
+  const char *description;      /* msgid */
+};
+
+static const struct class_row classes[7] =
+{
+#define SIPREASON_CLASS(digit, name, description) [digit] = { name, description },
+#include "codes.def"
+};
+
+_Static_assert (ROW_COUNT < UCHAR_MAX, "row_of[] holds row indices in unsigned char");
+
+static const struct code_row *
+find_row (int code)
+{
+  if (code < 100 || code > 699)
+    return NULL;
+  unsigned char i = row_of[code - 100];
+  return i ? &rows[i - 1] : NULL;
+}
+
+static const struct class_row *
+find_class (int code)
+{
+  return code >= 100 && code <= 699 ? &classes[code / 100] : NULL;
+}
+
+/* The directory the catalog is bound to; always absolute, since glibc calls getcwd() on every
+   lookup in a domain bound to a relative directory.  */
+static const char *catalog_dir = LOCALEDIR;
+static char catalog_dir_buf[PATH_MAX];
+static pthread_once_t bind_once = PTHREAD_ONCE_INIT;
+
+static void
+bind_catalog (void)
+{
+  int saved_errno = errno;
+  const char *dir = secure_getenv ("SIPREASON_LOCALEDIR");
+
+  if (dir != NULL && *dir != '\0')
+    {
+      size_t len = strlen (dir);
+      if (dir[0] == '/' && len < sizeof catalog_dir_buf)
+        {
+          memcpy (catalog_dir_buf, dir, len + 1);
+          catalog_dir = catalog_dir_buf;
+        }
+      else if (dir[0] != '/'
+               && getcwd (catalog_dir_buf, sizeof catalog_dir_buf) != NULL)
+        {
+          size_t cwd_len = strlen (catalog_dir_buf);
+          if (cwd_len + 1 + len < sizeof catalog_dir_buf)
+            {
+              catalog_dir_buf[cwd_len] = '/';
+              memcpy (catalog_dir_buf + cwd_len + 1, dir, len + 1);
+              catalog_dir = catalog_dir_buf;
+            }
+        }
+      /* Otherwise (a path too long to use) the configured directory stays.  */
+    }
+
+  bindtextdomain (DOMAIN, catalog_dir);
+  /* Phrases are UTF-8 whatever LC_CTYPE says, so a C LC_CTYPE gives Hangul, not "???".  */
+  bind_textdomain_codeset (DOMAIN, "UTF-8");
+  errno = saved_errno;
+}
+
+/* MSGID in the calling thread's language; NULL stays NULL.  */
+static const char *
+translate (const char *msgid)
+{
+  if (msgid == NULL)
+    return NULL;
+  pthread_once (&bind_once, bind_catalog);
+  /* dgettext keeps errno.  */
+  return dgettext (DOMAIN, msgid);
+}
+
+/* MSGID in the language of LOCALE, switching only the calling thread for the lookup.  */
+static const char *
+translate_l (const char *msgid, locale_t locale)
+{
+  if (msgid == NULL)
+    return NULL;
+  int saved_errno = errno;
+  locale_t previous = uselocale (locale);
+  const char *text = translate (msgid);
+  if (previous != (locale_t) 0)
+    uselocale (previous);
+  errno = saved_errno;
+  return text;
+}
+
+const char *
+sipreason_phrase (int code)
+{
+  const struct code_row *row = find_row (code);
+  return translate (row ? row->phrase : NULL);
+}
+
+const char *
+sipreason_phrase_l (int code, locale_t locale)
+{
+  const struct code_row *row = find_row (code);
+  return translate_l (row ? row->phrase : NULL, locale);
+}
+
+const char *
+sipreason_canonical (int code)
+{
+  const struct code_row *row = find_row (code);
+  return row ? row->phrase : NULL;
+}
+
+const char *
+sipreason_class (int code)
+{
+  const struct class_row *class = find_class (code);
+  return translate (class ? class->name : NULL);
+}
+
+const char *
+sipreason_class_l (int code, locale_t locale)
+{
+  const struct class_row *class = find_class (code);
+  return translate_l (class ? class->name : NULL, locale);
+}
+
+const char *
+sipreason_class_description (int code)
+{
+  const struct class_row *class = find_class (code);
+  return translate (class ? class->description : NULL);
+}
+
+const char *
+sipreason_class_description_l (int code, locale_t locale)
+{
+  const struct class_row *class = find_class (code);
+  return translate_l (class ? class->description : NULL, locale);
+}
+
+const char *
+sipreason_description (int code)
+{
+  const struct code_row *row = find_row (code);
+  return translate (row ? row->description : NULL);
+}
+
+const char *
+sipreason_description_l (int code, locale_t locale)
+{
+  const struct code_row *row = find_row (code);
+  return translate_l (row ? row->description : NULL, locale);
+}
+
+const char *
+sipreason_reference (int code)
+{
+  const struct code_row *row = find_row (code);
+  return row ? row->reference : NULL;
+}
+
+enum sipreason_status
+sipreason_status (int code)
+{
+  const struct code_row *row = find_row (code);
+  return row ? (enum sipreason_status) row->status : SIPREASON_UNKNOWN;
+}
+
+int
+sipreason_treat_as (int code)
+{
+  if (code < 100 || code > 699)
+    return -1;
+  if (find_row (code) != NULL)
+    return code;
+  return code < 200 ? 183 : code / 100 * 100;
+}
+
+int
+sipreason_next (int code)
+{
+  for (size_t i = 0; i < ROW_COUNT; i++)
+    if (rows[i].code > code)
+      return rows[i].code;
+  return -1;
+}
+
+/* Whether the LEN bytes at S equal the string NAME, ASCII letters compared without regard to
+   case; independent of the locale (a Turkish LC_CTYPE must not change what matches).  */
+static int
+same_name (const char *s, size_t len, const char *name)
+{
+  for (size_t i = 0; i < len; i++)
+    {
+      unsigned char a = s[i], b = name[i];
+      if (b == '\0')
+        return 0;
+      if (a >= 'A' && a <= 'Z')
+        a += 'a' - 'A';
+      if (b >= 'A' && b <= 'Z')
+        b += 'a' - 'A';
+      if (a != b)
+        return 0;
+    }
+  return name[len] == '\0';
+}
+
+/* Whether one of the '|'-separated names in LIST is the LEN bytes at S.  */
+static int
+in_name_list (const char *s, size_t len, const char *list)
+{
+  while (*list != '\0')
+    {
+      const char *end = strchr (list, '|');
+      size_t name_len = end ? (size_t) (end - list) : strlen (list);
+      if (name_len == len && same_name (s, len, list))
+        {
+          if (end == NULL || len == 0)
+            return 1;
+          /* same_name stopped at len; the name really ends at the '|'.  */
+          return 1;
+        }
+      if (end == NULL)
+        break;
+      list = end + 1;
+    }
+  return 0;
+}
+
+static int
+is_space (unsigned char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+int
+sipreason_lookup (const char *text)
+{
+  if (text == NULL)
+    return -1;
+  int saved_errno = errno;
+  while (is_space (*text))
+    text++;
+  size_t len = strlen (text);
+  while (len > 0 && is_space (text[len - 1]))
+    len--;
+
+  int found = -1;
+  if (len > 0)
+    {
+      /* Registered phrases first, then former names, then translations, so that a
+         translation can never hide a registered phrase.  */
+      for (size_t i = 0; found < 0 && i < ROW_COUNT; i++)
+        if (same_name (text, len, rows[i].phrase))
+          found = rows[i].code;
+      for (size_t i = 0; found < 0 && i < ROW_COUNT; i++)
+        if (in_name_list (text, len, rows[i].former))
+          found = rows[i].code;
+      for (size_t i = 0; found < 0 && i < ROW_COUNT; i++)
+        if (same_name (text, len, translate (rows[i].phrase)))
+          found = rows[i].code;
+    }
+  errno = saved_errno;
+  return found;
+}
+
+const char *
+sipreason_version (void)
+{
+  return PACKAGE_VERSION;
+}
+
+const char *
+sipreason_localedir (void)
+{
+  pthread_once (&bind_once, bind_catalog);
+  return catalog_dir;
+}
