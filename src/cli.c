@@ -66,19 +66,20 @@ usage_hint (void)
 static void
 print_help (void)
 {
-  put (_("Usage: sipreason [OPTION]... CODE|PHRASE...\n"
-         "  or:  sipreason [OPTION]... -\n"));
+  /* One message per line or option, so a new option costs translators one line.  */
+  put (_("Usage: sipreason [OPTION]... CODE|PHRASE...\n"));
+  put (_("  or:  sipreason [OPTION]... -\n"));
   put (_("Print the reason phrase of each SIP response CODE in the user's language,\n"
          "or the code of each reason PHRASE.  With -, read one code or phrase per line\n"
          "from standard input and print one line for each.\n"));
   put ("\n");
   put (_("  -l, --long       show code, phrase, wire phrase, class, reference, status\n"
-         "                   and description\n"
-         "  -a, --list       list every code with its phrase\n"
-         "  -j, --json       print a JSON array (every code when none is given)\n"
-         "      --lang=LL    use language LL (ko, en, C, ...) whatever the environment\n"
-         "  -h, --help       display this help and exit\n"
-         "  -V, --version    output version information and exit\n"));
+         "                   and description\n"));
+  put (_("  -a, --list       list every code with its phrase\n"));
+  put (_("  -j, --json       print a JSON array (every code when none is given)\n"));
+  put (_("      --lang=LL    use language LL (ko, en, C, ...) whatever the environment\n"));
+  put (_("  -h, --help       display this help and exit\n"));
+  put (_("  -V, --version    output version information and exit\n"));
   put ("\n");
   put (_("Exit status is 0 when every code or phrase was found, 1 when one was not,\n"
          "and 2 for a usage error.\n"));
