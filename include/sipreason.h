@@ -82,6 +82,35 @@ enum sipreason_status sipreason_status (int code);
    for (c = sipreason_next (0); c > 0; c = sipreason_next (c)) walks every code in order.  */
 int sipreason_next (int code);
 
+/* Explicit languages, with no locale needed (RFC 3261 section 7.2 lets a server send the reason
+   phrase in the language of the request's Accept-Language).  LANGUAGES is a gettext-style list
+   ("ko", "ko_KR", "pt_BR:pt") or an Accept-Language value ("ko-KR, en;q=0.8, *;q=0.1", with
+   quality values, case-insensitive tags).  The first installed language in order of preference
+   answers: ko-KR finds ko, zh-Hant finds zh_TW, pt finds pt_BR when that is what exists.
+   English when no language matches, when English comes first, or for NULL or "".  The catalogs
+   are the installed sipreason.mo files that gettext reads, read by the library itself (each
+   once, on first use), so these need neither an installed locale nor setlocale().  */
+const char *sipreason_phrase_lang (int code, const char *languages);
+const char *sipreason_class_lang (int code, const char *languages);
+const char *sipreason_class_description_lang (int code, const char *languages);
+const char *sipreason_description_lang (int code, const char *languages);
+
+/* The code whose phrase is TEXT, as sipreason_lookup, with translations in LANGUAGES.  */
+int sipreason_lookup_lang (const char *text, const char *languages);
+
+/* The language LANGUAGES chooses among the installed ones ("ko", "pt_BR"), or "en" when the
+   answer is English: the value for a Content-Language header.  Never NULL.  */
+const char *sipreason_negotiate (const char *languages);
+
+/* The installed languages (the catalogs found and readable), sorted, NULL-terminated.  */
+const char *const *sipreason_languages (void);
+
+/* The translation of MSGID, any msgid of the sipreason catalog (phrases, class names,
+   descriptions, the command's messages), in the calling thread's language, or in LANGUAGES;
+   MSGID itself when there is none.  NULL for NULL.  */
+const char *sipreason_gettext (const char *msgid);
+const char *sipreason_gettext_lang (const char *msgid, const char *languages);
+
 /* The library's version, e.g. "1.0.0".  */
 const char *sipreason_version (void);
 

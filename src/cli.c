@@ -9,10 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gettext.h"
 #include "sipreason.h"
-
-#define _(msgid) gettext (msgid)
 
 #define PROGRAM "sipreason"
 
@@ -23,6 +20,44 @@ enum output_format { FORMAT_PLAIN, FORMAT_LONG, FORMAT_JSON };
 
 static enum output_format format = FORMAT_PLAIN;
 static int json_items;                  /* objects printed so far in the JSON array */
+
+/* The language preference of --lang or --accept-language, or of an environment whose locale is
+   not installed; NULL to follow the locale.  */
+static const char *languages;
+
+/* The command's messages are in the library's catalog, read through the library, which binds
+   it once and never lets gettext read a broken catalog; so no bindtextdomain or textdomain
+   here.  */
+static const char *
+translate (const char *msgid)
+{
+  return languages ? sipreason_gettext_lang (msgid, languages) : sipreason_gettext (msgid);
+}
+#define _(msgid) translate (msgid)
+
+static const char *
+phrase (int code)
+{
+  return languages ? sipreason_phrase_lang (code, languages) : sipreason_phrase (code);
+}
+
+static const char *
+class_name (int code)
+{
+  return languages ? sipreason_class_lang (code, languages) : sipreason_class (code);
+}
+
+static const char *
+description (int code)
+{
+  return languages ? sipreason_description_lang (code, languages) : sipreason_description (code);
+}
+
+static int
+lookup (const char *text)
+{
+  return languages ? sipreason_lookup_lang (text, languages) : sipreason_lookup (text);
+}
 
 /* Translated strings are only ever printed with fputs, never used as a printf format, so a
    catalog holding "%n" prints it literally.  */
@@ -78,25 +113,13 @@ print_help (void)
   put (_("  -a, --list       list every code with its phrase\n"));
   put (_("  -j, --json       print a JSON array (every code when none is given)\n"));
   put (_("      --lang=LL    use language LL (ko, en, C, ...) whatever the environment\n"));
+  put (_("      --accept-language=VALUE\n"
+         "                   use the language that an Accept-Language VALUE prefers\n"));
   put (_("  -h, --help       display this help and exit\n"));
   put (_("  -V, --version    output version information and exit\n"));
   put ("\n");
   put (_("Exit status is 0 when every code or phrase was found, 1 when one was not,\n"
          "and 2 for a usage error.\n"));
-}
-
-/* The language of the phrases follows the locale; when the locale named by the environment is
-   not installed (minimal containers often lack ko_KR.UTF-8), setlocale fails and gettext would
-   fall back to English.  Use a UTF-8 locale that exists and name the wanted language through
-   LANGUAGE instead, which gettext honours under any locale but "C".  */
-static int
-use_utf8_messages_locale (void)
-{
-  static const char *const candidates[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8" };
-  for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++)
-    if (setlocale (LC_ALL, candidates[i]) != NULL)
-      return 1;
-  return 0;
 }
 
 static int
@@ -105,41 +128,21 @@ is_c_locale_name (const char *name)
   return strcmp (name, "C") == 0 || strcmp (name, "POSIX") == 0;
 }
 
+/* The language follows the locale.  When the locale the environment names is not installed
+   (minimal containers often lack ko_KR.UTF-8), setlocale fails and gettext would fall back to
+   English; the library then reads the language the environment asks for by name.  */
 static void
 set_locale_from_environment (void)
 {
   if (setlocale (LC_ALL, "") != NULL)
     return;
 
-  const char *wanted = NULL;
+  const char *wanted = getenv ("LANGUAGE");
   static const char *const variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-  for (size_t i = 0; i < 3 && wanted == NULL; i++)
-    {
-      const char *value = getenv (variables[i]);
-      if (value != NULL && *value != '\0')
-        wanted = value;
-    }
-  const char *language = getenv ("LANGUAGE");
-  if (wanted != NULL && !is_c_locale_name (wanted) && use_utf8_messages_locale ()
-      && (language == NULL || *language == '\0'))
-    setenv ("LANGUAGE", wanted, 1);
-}
-
-/* --lang: LANG in place of whatever the environment says.  */
-static int
-set_language (const char *lang)
-{
-  if (is_c_locale_name (lang) || strcmp (lang, "en") == 0)
-    {
-      unsetenv ("LANGUAGE");
-      setlocale (LC_MESSAGES, "C");
-      return 1;
-    }
-  const char *current = setlocale (LC_MESSAGES, NULL);
-  if ((current == NULL || is_c_locale_name (current)) && !use_utf8_messages_locale ())
-    return 0;
-  setenv ("LANGUAGE", lang, 1);
-  return 1;
+  for (size_t i = 0; i < 3 && (wanted == NULL || *wanted == '\0'); i++)
+    wanted = getenv (variables[i]);
+  if (wanted != NULL && *wanted != '\0' && !is_c_locale_name (wanted))
+    languages = wanted;
 }
 
 static const char *
@@ -242,20 +245,20 @@ print_code (int code)
   switch (format)
     {
     case FORMAT_PLAIN:
-      put (sipreason_phrase (code));
+      put (phrase (code));
       putchar ('\n');
       break;
 
     case FORMAT_LONG:
       printf ("%d ", code);
-      put (sipreason_phrase (code));
+      put (phrase (code));
       putchar ('\n');
       /* TRANSLATORS: label in sipreason --long: the untranslated phrase sent in SIP.  */
       put (_("  wire phrase: "));
       put (sipreason_canonical (code));
       /* TRANSLATORS: label in sipreason --long: the response class (1xx to 6xx).  */
       printf ("\n%s%dxx ", _("  class: "), code / 100);
-      put (sipreason_class (code));
+      put (class_name (code));
       /* TRANSLATORS: label in sipreason --long: the RFC that defines the code.  */
       printf ("\n%s", _("  reference: "));
       put (sipreason_reference (code));
@@ -264,16 +267,16 @@ print_code (int code)
       put (status_name (sipreason_status (code)));
       /* TRANSLATORS: label in sipreason --long: what the code means.  */
       printf ("\n%s", _("  description: "));
-      put (sipreason_description (code));
+      put (description (code));
       putchar ('\n');
       break;
 
     case FORMAT_JSON:
       printf ("%s{\"code\": %d", json_items++ ? ",\n  " : "[\n  ", code);
-      put_json_member ("phrase", sipreason_phrase (code));
+      put_json_member ("phrase", phrase (code));
       put_json_member ("canonical", sipreason_canonical (code));
-      put_json_member ("class", sipreason_class (code));
-      put_json_member ("description", sipreason_description (code));
+      put_json_member ("class", class_name (code));
+      put_json_member ("description", description (code));
       put_json_member ("reference", sipreason_reference (code));
       put_json_member ("status", status_keyword (sipreason_status (code)));
       putchar ('}');
@@ -340,7 +343,7 @@ process (const char *text, size_t len)
         {
           complain (text, len, _("not a registered SIP response code; a client treats it as"));
           fprintf (stderr, " %d (", treat);
-          fputs (sipreason_phrase (treat), stderr);
+          fputs (phrase (treat), stderr);
           fputs (")\n", stderr);
         }
       else
@@ -353,7 +356,7 @@ process (const char *text, size_t len)
 
   if (strlen (text) == len)
     {
-      code = sipreason_lookup (text);
+      code = lookup (text);
       if (code > 0)
         {
           if (format == FORMAT_PLAIN)
@@ -433,7 +436,7 @@ process_arguments (char **argv, int first, int last)
                       used += len;
                     }
                 }
-              if (fits && sipreason_lookup (phrase) > 0)
+              if (fits && lookup (phrase) > 0)
                 {
                   process (phrase, used);
                   words = n;
@@ -452,16 +455,15 @@ int
 main (int argc, char **argv)
 {
   set_locale_from_environment ();
-  bindtextdomain (PACKAGE, sipreason_localedir ());
-  textdomain (PACKAGE);
 
-  enum { OPT_LANG = 256 };
+  enum { OPT_LANG = 256, OPT_ACCEPT_LANGUAGE };
   static const struct option options[] =
   {
     { "long", no_argument, NULL, 'l' },
     { "list", no_argument, NULL, 'a' },
     { "json", no_argument, NULL, 'j' },
     { "lang", required_argument, NULL, OPT_LANG },
+    { "accept-language", required_argument, NULL, OPT_ACCEPT_LANGUAGE },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
@@ -482,14 +484,10 @@ main (int argc, char **argv)
         format = FORMAT_JSON;
         break;
       case OPT_LANG:
-        if (!set_language (optarg))
-          {
-            fputs (PROGRAM ": ", stderr);
-            fputs (_("no UTF-8 locale is installed to show language "), stderr);
-            fputs (optarg, stderr);
-            fputs ("\n", stderr);
-            return EXIT_USAGE;
-          }
+      case OPT_ACCEPT_LANGUAGE:
+        /* Both are preference lists the library reads: "ko", "pt_BR:pt" or
+           "ko-KR, en;q=0.8".  */
+        languages = optarg;
         break;
       case 'h':
         print_help ();
@@ -516,7 +514,7 @@ main (int argc, char **argv)
         if (format == FORMAT_PLAIN)
           {
             printf ("%d\t", code);
-            put (sipreason_phrase (code));
+            put (phrase (code));
             putchar ('\n');
           }
         else

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "catalogs.h"
 #include "gettext.h"
 #include "localedir.h"
 
@@ -118,6 +119,11 @@ bind_catalog (void)
       /* Otherwise (a path too long to use) the configured directory stays.  */
     }
 
+#if ENABLE_NLS
+  /* Every catalog is read and checked once: the *_lang functions read them, and gettext, which
+     trusts a .mo file (a truncated one crashes it), is not left to read a broken one.  */
+  catalogs_scan (catalog_dir, DOMAIN);
+#endif
   bindtextdomain (DOMAIN, catalog_dir);
   /* Phrases are UTF-8 whatever LC_CTYPE says, so a C LC_CTYPE gives Hangul, not "???".  */
   bind_textdomain_codeset (DOMAIN, "UTF-8");
@@ -131,8 +137,25 @@ translate (const char *msgid)
   if (msgid == NULL)
     return NULL;
   pthread_once (&bind_once, bind_catalog);
+  if (catalogs_have_broken ())
+    {
+      /* The language gettext would choose, from the catalogs that passed the checks.  */
+      const char *text = catalogs_translate (msgid, catalogs_thread_languages ());
+      return text != NULL ? text : msgid;
+    }
   /* dgettext keeps errno.  */
   return dgettext (DOMAIN, msgid);
+}
+
+/* MSGID in the first language of LANGUAGES that has it, read by the library itself.  */
+static const char *
+translate_lang (const char *msgid, const char *languages)
+{
+  if (msgid == NULL)
+    return NULL;
+  pthread_once (&bind_once, bind_catalog);
+  const char *text = catalogs_translate (msgid, languages);
+  return text != NULL ? text : msgid;
 }
 
 /* MSGID in the language of LOCALE, switching only the calling thread for the lookup.  */
@@ -165,6 +188,13 @@ sipreason_phrase_l (int code, locale_t locale)
 }
 
 const char *
+sipreason_phrase_lang (int code, const char *languages)
+{
+  const struct code_row *row = find_row (code);
+  return translate_lang (row ? row->phrase : NULL, languages);
+}
+
+const char *
 sipreason_canonical (int code)
 {
   const struct code_row *row = find_row (code);
@@ -186,6 +216,13 @@ sipreason_class_l (int code, locale_t locale)
 }
 
 const char *
+sipreason_class_lang (int code, const char *languages)
+{
+  const struct class_row *class = find_class (code);
+  return translate_lang (class ? class->name : NULL, languages);
+}
+
+const char *
 sipreason_class_description (int code)
 {
   const struct class_row *class = find_class (code);
@@ -200,6 +237,13 @@ sipreason_class_description_l (int code, locale_t locale)
 }
 
 const char *
+sipreason_class_description_lang (int code, const char *languages)
+{
+  const struct class_row *class = find_class (code);
+  return translate_lang (class ? class->description : NULL, languages);
+}
+
+const char *
 sipreason_description (int code)
 {
   const struct code_row *row = find_row (code);
@@ -211,6 +255,40 @@ sipreason_description_l (int code, locale_t locale)
 {
   const struct code_row *row = find_row (code);
   return translate_l (row ? row->description : NULL, locale);
+}
+
+const char *
+sipreason_description_lang (int code, const char *languages)
+{
+  const struct code_row *row = find_row (code);
+  return translate_lang (row ? row->description : NULL, languages);
+}
+
+const char *
+sipreason_gettext (const char *msgid)
+{
+  return translate (msgid);
+}
+
+const char *
+sipreason_gettext_lang (const char *msgid, const char *languages)
+{
+  return translate_lang (msgid, languages);
+}
+
+const char *
+sipreason_negotiate (const char *languages)
+{
+  pthread_once (&bind_once, bind_catalog);
+  const char *chosen = catalogs_negotiate (languages);
+  return chosen != NULL ? chosen : "en";
+}
+
+const char *const *
+sipreason_languages (void)
+{
+  pthread_once (&bind_once, bind_catalog);
+  return catalogs_languages ();
 }
 
 const char *
@@ -246,46 +324,45 @@ sipreason_next (int code)
   return -1;
 }
 
-/* Whether the LEN bytes at S equal the string NAME, ASCII letters compared without regard to
-   case; independent of the locale (a Turkish LC_CTYPE must not change what matches).  */
+/* Whether the LEN bytes at A and B are equal, ASCII letters compared without regard to case;
+   independent of the locale (a Turkish LC_CTYPE must not change what matches).  */
 static int
-same_name (const char *s, size_t len, const char *name)
+same_bytes (const char *a, const char *b, size_t len)
 {
   for (size_t i = 0; i < len; i++)
     {
-      unsigned char a = s[i], b = name[i];
-      if (b == '\0')
-        return 0;
-      if (a >= 'A' && a <= 'Z')
-        a += 'a' - 'A';
-      if (b >= 'A' && b <= 'Z')
-        b += 'a' - 'A';
-      if (a != b)
+      unsigned char x = a[i], y = b[i];
+      if (x >= 'A' && x <= 'Z')
+        x += 'a' - 'A';
+      if (y >= 'A' && y <= 'Z')
+        y += 'a' - 'A';
+      if (x != y)
         return 0;
     }
-  return name[len] == '\0';
+  return 1;
+}
+
+/* Whether the LEN bytes at S spell the string NAME.  */
+static int
+same_name (const char *s, size_t len, const char *name)
+{
+  return strlen (name) == len && same_bytes (s, name, len);
 }
 
 /* Whether one of the '|'-separated names in LIST is the LEN bytes at S.  */
 static int
 in_name_list (const char *s, size_t len, const char *list)
 {
-  while (*list != '\0')
+  for (;;)
     {
       const char *end = strchr (list, '|');
       size_t name_len = end ? (size_t) (end - list) : strlen (list);
-      if (name_len == len && same_name (s, len, list))
-        {
-          if (end == NULL || len == 0)
-            return 1;
-          /* same_name stopped at len; the name really ends at the '|'.  */
-          return 1;
-        }
+      if (name_len == len && same_bytes (s, list, len))
+        return 1;
       if (end == NULL)
-        break;
+        return 0;
       list = end + 1;
     }
-  return 0;
 }
 
 static int
@@ -294,8 +371,10 @@ is_space (unsigned char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-int
-sipreason_lookup (const char *text)
+/* The code whose phrase is TEXT; translations in the calling thread's language, or in
+   LANGUAGES when BY_LANGUAGES.  */
+static int
+lookup (const char *text, int by_languages, const char *languages)
 {
   if (text == NULL)
     return -1;
@@ -318,11 +397,27 @@ sipreason_lookup (const char *text)
         if (in_name_list (text, len, rows[i].former))
           found = rows[i].code;
       for (size_t i = 0; found < 0 && i < ROW_COUNT; i++)
-        if (same_name (text, len, translate (rows[i].phrase)))
-          found = rows[i].code;
+        {
+          const char *translation = by_languages ? translate_lang (rows[i].phrase, languages)
+                                                 : translate (rows[i].phrase);
+          if (same_name (text, len, translation))
+            found = rows[i].code;
+        }
     }
   errno = saved_errno;
   return found;
+}
+
+int
+sipreason_lookup (const char *text)
+{
+  return lookup (text, 0, NULL);
+}
+
+int
+sipreason_lookup_lang (const char *text, const char *languages)
+{
+  return lookup (text, 1, languages);
 }
 
 const char *

@@ -1,0 +1,414 @@
+/* catalogs.c: the installed catalogs as the library reads them itself: which languages exist,
+   which catalogs are safe to hand to gettext, and which language a preference list chooses.
+   The data is written once, by catalogs_scan under the library's pthread_once, and only read
+   afterwards, so no lock is needed.  */
+
+#include <config.h>
+
+#include "catalogs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "mo.h"
+
+#define MAX_LANGUAGES 64        /* catalogs kept; more are left to gettext alone */
+#define MAX_NAME 32             /* bytes of a language name, NUL included */
+#define MAX_PREFERENCES 16      /* items of a preference list taken into account */
+
+struct language
+{
+  char name[MAX_NAME];
+  struct mo_catalog *catalog;
+};
+
+static struct language languages[MAX_LANGUAGES];   /* sorted by name */
+static size_t language_count;
+static const char *language_names[MAX_LANGUAGES + 1];
+static int have_broken;
+
+/* ASCII classes, independent of the locale.  */
+static int
+is_alpha (char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static char
+to_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static char
+to_upper (char c)
+{
+  return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+/* Whether NAME can be a language directory (ko, pt_BR, sr@latin), so that nothing else in the
+   directory is opened.  */
+static int
+plausible_name (const char *name)
+{
+  size_t len = strlen (name);
+  if (len == 0 || len >= MAX_NAME || !is_alpha (name[0]))
+    return 0;
+  for (size_t i = 0; i < len; i++)
+    if (!is_alpha (name[i]) && !is_digit (name[i]) && strchr ("_-.@", name[i]) == NULL)
+      return 0;
+  return 1;
+}
+
+static int
+compare_languages (const void *a, const void *b)
+{
+  return strcmp (((const struct language *) a)->name, ((const struct language *) b)->name);
+}
+
+void
+catalogs_scan (const char *dir, const char *domain)
+{
+  int saved_errno = errno;
+  DIR *d = opendir (dir);
+  if (d == NULL)
+    {
+      errno = saved_errno;
+      return;
+    }
+
+  struct dirent *entry;
+  while ((entry = readdir (d)) != NULL)
+    {
+      if (!plausible_name (entry->d_name))
+        continue;
+      char path[PATH_MAX];
+      int len = snprintf (path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", dir, entry->d_name,
+                          domain);
+      if (len < 0 || (size_t) len >= sizeof path)
+        continue;
+      struct mo_catalog *catalog = mo_catalog_open (path);
+      if (catalog == NULL)
+        {
+          /* Missing is normal (other packages' languages); anything else is a catalog that
+             gettext could trip on.  */
+          struct stat st;
+          if (stat (path, &st) == 0 || (errno != ENOENT && errno != ENOTDIR))
+            have_broken = 1;
+          continue;
+        }
+      if (language_count == MAX_LANGUAGES)
+        {
+          mo_catalog_close (catalog);
+          continue;
+        }
+      memcpy (languages[language_count].name, entry->d_name, strlen (entry->d_name) + 1);
+      languages[language_count].catalog = catalog;
+      language_count++;
+    }
+  closedir (d);
+
+  qsort (languages, language_count, sizeof languages[0], compare_languages);
+  for (size_t i = 0; i < language_count; i++)
+    language_names[i] = languages[i].name;
+  language_names[language_count] = NULL;
+  errno = saved_errno;
+}
+
+int
+catalogs_have_broken (void)
+{
+  return have_broken;
+}
+
+const char *const *
+catalogs_languages (void)
+{
+  return language_names;
+}
+
+/* The index of the language named NAME, or -1.  */
+static int
+find_language (const char *name)
+{
+  size_t low = 0, high = language_count;
+  while (low < high)
+    {
+      size_t mid = low + (high - low) / 2;
+      int cmp = strcmp (name, languages[mid].name);
+      if (cmp == 0)
+        return (int) mid;
+      if (cmp < 0)
+        high = mid;
+      else
+        low = mid + 1;
+    }
+  return -1;
+}
+
+/* The first language whose name starts with PREFIX ("pt_" finds pt_BR), or -1.  */
+static int
+find_language_prefix (const char *prefix)
+{
+  size_t len = strlen (prefix);
+  for (size_t i = 0; i < language_count; i++)
+    if (strncmp (languages[i].name, prefix, len) == 0)
+      return (int) i;
+  return -1;
+}
+
+struct preference
+{
+  char tag[MAX_NAME];
+  int q;                        /* quality, 0 to 1000 */
+};
+
+/* Parses the qvalue at *P ("1", "0.8", "0.125"): RFC 9110 section 12.4.2.  -1 when malformed.  */
+static int
+parse_qvalue (const char **p)
+{
+  const char *s = *p;
+  if (*s != '0' && *s != '1')
+    return -1;
+  int value = (*s++ - '0') * 1000;
+  if (*s == '.')
+    {
+      s++;
+      for (int scale = 100; scale > 0 && is_digit (*s); scale /= 10)
+        value += (*s++ - '0') * scale;
+    }
+  *p = s;
+  return value <= 1000 ? value : -1;
+}
+
+static int
+is_separator (char c)
+{
+  return c == ',' || c == ':';
+}
+
+static int
+is_blank (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+/* Fills PREFS from LIST, a gettext-style list ("pt_BR:pt") or an Accept-Language value
+   ("ko-KR, en;q=0.8, *;q=0.1"), in order of preference: by quality, then by position.  Items
+   with quality 0, malformed ones, and any beyond MAX_PREFERENCES are left out.  */
+static size_t
+parse_preferences (const char *list, struct preference *prefs)
+{
+  size_t count = 0;
+  const char *p = list;
+  while (*p != '\0')
+    {
+      while (is_separator (*p) || is_blank (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      const char *tag = p;
+      while (*p != '\0' && !is_separator (*p) && *p != ';' && !is_blank (*p))
+        p++;
+      size_t tag_len = (size_t) (p - tag);
+      int q = 1000;
+      while (*p != '\0' && !is_separator (*p))
+        {
+          /* Parameters: only q counts.  */
+          if (*p == ';')
+            {
+              p++;
+              while (is_blank (*p))
+                p++;
+              if ((*p == 'q' || *p == 'Q') && p[1] == '=')
+                {
+                  p += 2;
+                  q = parse_qvalue (&p);
+                  continue;
+                }
+            }
+          else
+            p++;
+        }
+      if (q > 0 && tag_len > 0 && tag_len < MAX_NAME && count < MAX_PREFERENCES)
+        {
+          struct preference *pref = &prefs[count++];
+          memcpy (pref->tag, tag, tag_len);
+          pref->tag[tag_len] = '\0';
+          pref->q = q;
+          /* Insertion keeps equal qualities in their order.  */
+          for (size_t i = count - 1; i > 0 && prefs[i - 1].q < prefs[i].q; i--)
+            {
+              struct preference swap = prefs[i];
+              prefs[i] = prefs[i - 1];
+              prefs[i - 1] = swap;
+            }
+        }
+    }
+  return count;
+}
+
+/* The installed language for TAG (ko, ko-KR, ko_KR.UTF-8, zh-Hant, pt, sr@latin), or -1; sets
+   *ENGLISH when TAG asks for English (en, C, POSIX) and no catalog of its own exists.  */
+static int
+match_language (const char *tag, int *english)
+{
+  char lang[4] = "", script[5] = "", region[4] = "", modifier[MAX_NAME] = "";
+  char name[MAX_NAME + 8];
+  const char *p = tag;
+
+  /* The C locale's messages are the msgids ("C", "C.UTF-8"; strchr finds the NUL too).  */
+  *english = (tag[0] == 'C' && strchr ("._@", tag[1]) != NULL) || strcmp (tag, "POSIX") == 0;
+  if (*english)
+    return -1;
+  size_t n = 0;
+  while (is_alpha (*p) && n < 3)
+    lang[n++] = to_lower (*p++);
+  lang[n] = '\0';
+  if (n < 2 || is_alpha (*p))
+    return -1;
+
+  /* Subtags: a script of four letters, a region of two letters or three digits.  */
+  while (*p == '-' || *p == '_')
+    {
+      const char *sub = ++p;
+      while (is_alpha (*p) || is_digit (*p))
+        p++;
+      size_t len = (size_t) (p - sub);
+      if (len == 4 && is_alpha (sub[0]) && script[0] == '\0')
+        {
+          script[0] = to_upper (sub[0]);
+          for (int i = 1; i < 4; i++)
+            script[i] = to_lower (sub[i]);
+          script[4] = '\0';
+        }
+      else if (len == 2 && is_alpha (sub[0]) && is_alpha (sub[1]) && region[0] == '\0')
+        {
+          region[0] = to_upper (sub[0]);
+          region[1] = to_upper (sub[1]);
+          region[2] = '\0';
+        }
+      else if (len == 3 && is_digit (sub[0]) && is_digit (sub[1]) && is_digit (sub[2])
+               && region[0] == '\0')
+        {
+          memcpy (region, sub, 3);
+          region[3] = '\0';
+        }
+    }
+  if (*p == '.')                /* a codeset: gettext's catalogs do not depend on it */
+    while (*p != '\0' && *p != '@')
+      p++;
+  if (*p == '@')
+    snprintf (modifier, sizeof modifier, "%s", p);
+
+  int found = -1;
+  if (region[0] != '\0')
+    {
+      snprintf (name, sizeof name, "%s_%s%s", lang, region, modifier);
+      found = find_language (name);
+      if (found < 0 && modifier[0] != '\0')
+        {
+          snprintf (name, sizeof name, "%s_%s", lang, region);
+          found = find_language (name);
+        }
+    }
+  if (found < 0 && strcmp (lang, "zh") == 0)
+    {
+      /* Chinese: the script, or the region's usual script, names the catalog.  */
+      const char *variant = NULL;
+      if (strcmp (script, "Hant") == 0 || strcmp (region, "HK") == 0
+          || strcmp (region, "MO") == 0)
+        variant = "zh_TW";
+      else if (strcmp (script, "Hans") == 0 || strcmp (region, "SG") == 0)
+        variant = "zh_CN";
+      if (variant != NULL)
+        found = find_language (variant);
+    }
+  if (found < 0)
+    {
+      snprintf (name, sizeof name, "%s%s", lang, modifier);
+      found = find_language (name);
+      if (found < 0 && modifier[0] != '\0')
+        found = find_language (lang);
+    }
+  if (found < 0)
+    {
+      /* Last, another country's variant of the language (pt finds pt_BR): closer than
+         English for its reader.  */
+      snprintf (name, sizeof name, "%s_", lang);
+      found = find_language_prefix (name);
+    }
+  if (found < 0 && strcmp (lang, "en") == 0)
+    *english = 1;
+  return found;
+}
+
+const char *
+catalogs_translate (const char *msgid, const char *list)
+{
+  if (list == NULL || language_count == 0)
+    return NULL;
+  struct preference prefs[MAX_PREFERENCES];
+  size_t count = parse_preferences (list, prefs);
+  for (size_t i = 0; i < count; i++)
+    {
+      int english;
+      int found = match_language (prefs[i].tag, &english);
+      if (english)
+        return NULL;
+      if (found >= 0)
+        {
+          const char *text = mo_catalog_lookup (languages[found].catalog, msgid);
+          if (text != NULL)
+            return text;
+        }
+    }
+  return NULL;
+}
+
+const char *
+catalogs_negotiate (const char *list)
+{
+  if (list == NULL)
+    return NULL;
+  struct preference prefs[MAX_PREFERENCES];
+  size_t count = parse_preferences (list, prefs);
+  for (size_t i = 0; i < count; i++)
+    {
+      int english;
+      int found = match_language (prefs[i].tag, &english);
+      if (english)
+        return NULL;
+      if (found >= 0)
+        return languages[found].name;
+    }
+  return NULL;
+}
+
+const char *
+catalogs_thread_languages (void)
+{
+#ifdef _NL_LOCALE_NAME
+  /* The calling thread's locale, uselocale() included.  */
+  const char *name = nl_langinfo (_NL_LOCALE_NAME (LC_MESSAGES));
+#else
+  const char *name = setlocale (LC_MESSAGES, NULL);
+#endif
+  if (name == NULL || *name == '\0' || strcmp (name, "C") == 0 || strcmp (name, "POSIX") == 0)
+    return "";
+  const char *language = getenv ("LANGUAGE");
+  return language != NULL && *language != '\0' ? language : name;
+}
