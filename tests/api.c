@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,27 +148,45 @@ main (int argc, char **argv)
 
   /* Every int from -100000 to 100000 that is not a code of the registry: no phrase, and errno
      untouched; the class answers exactly for 100-699.  */
-  int wrong = 0, wrong_class = 0, wrong_treat = 0;
+  int wrong = 0, wrong_class = 0, wrong_treat = 0, wrong_next = 0;
+  locale_t c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
   errno = 777;
   for (long c = -100000; c <= 100000; c++)
     {
       int code = (int) c;
-      if (registry_find (code) == NULL
-          && (sipreason_phrase (code) || sipreason_canonical (code)
-              || sipreason_description (code) || sipreason_reference (code)
-              || sipreason_status (code) != SIPREASON_UNKNOWN))
+      int known = registry_find (code) != NULL;
+      if (known != (sipreason_phrase (code) != NULL)
+          || known != (sipreason_canonical (code) != NULL)
+          || known != (sipreason_description (code) != NULL)
+          || known != (sipreason_reference (code) != NULL)
+          || known != (sipreason_status (code) != SIPREASON_UNKNOWN)
+          || known != (sipreason_phrase_l (code, c_locale) != NULL)
+          || known != (sipreason_description_l (code, c_locale) != NULL)
+          || known != (sipreason_phrase_lang (code, "ko") != NULL)
+          || known != (sipreason_description_lang (code, "ko-KR, en") != NULL))
         wrong++;
       int in_range = code >= 100 && code <= 699;
       if ((sipreason_class (code) != NULL) != in_range
-          || (sipreason_class_description (code) != NULL) != in_range)
+          || (sipreason_class_description (code) != NULL) != in_range
+          || (sipreason_class_l (code, c_locale) != NULL) != in_range
+          || (sipreason_class_description_l (code, c_locale) != NULL) != in_range
+          || (sipreason_class_lang (code, "ko") != NULL) != in_range
+          || (sipreason_class_description_lang (code, "ja") != NULL) != in_range)
         wrong_class++;
-      if (!in_range && sipreason_treat_as (code) != -1)
+      int treat = sipreason_treat_as (code);
+      if (in_range ? treat < 100 || sipreason_canonical (treat) == NULL : treat != -1)
         wrong_treat++;
+      int next = sipreason_next (code);
+      if (next != -1 && (next <= code || sipreason_canonical (next) == NULL))
+        wrong_next++;
     }
+  freelocale (c_locale);
   tap_is_int (errno, 777, "errno unchanged across 200001 lookups of each kind");
-  tap_is_int (wrong, 0, "no answer for any int in -100000..100000 outside the table");
-  tap_is_int (wrong_class, 0, "a class exactly for 100-699");
-  tap_is_int (wrong_treat, 0, "treat_as is -1 outside 100-699");
+  tap_is_int (wrong, 0, "every code function, plain, _l and _lang: an answer exactly for the "
+              "78 codes, NULL for every other int in -100000..100000");
+  tap_is_int (wrong_class, 0, "every class function: an answer exactly for 100-699");
+  tap_is_int (wrong_treat, 0, "treat_as: a registered code for 100-699, -1 elsewhere");
+  tap_is_int (wrong_next, 0, "next: a greater registered code, or -1, for every int");
   int extremes[] = { INT_MIN, INT_MIN + 1, -1, 0, 99, 700, 65536, INT_MAX };
   for (size_t i = 0; i < sizeof extremes / sizeof extremes[0]; i++)
     {
