@@ -107,7 +107,8 @@ const char *const *sipreason_languages (void);
 
 /* The translation of MSGID, any msgid of the sipreason catalog (phrases, class names,
    descriptions, the command's messages), in the calling thread's language, or in LANGUAGES;
-   MSGID itself when there is none.  NULL for NULL.  */
+   MSGID itself when there is none, and for "" (which gettext would answer with the catalog's
+   header).  NULL for NULL.  */
 const char *sipreason_gettext (const char *msgid);
 const char *sipreason_gettext_lang (const char *msgid, const char *languages);
 

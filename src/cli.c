@@ -8,10 +8,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if HAVE_STDIO_EXT_H
+# include <stdio_ext.h>
+#endif
 
 #include "sipreason.h"
 
 #define PROGRAM "sipreason"
+
+/* The longest phrase, in bytes and in words, that words split by the shell are joined into;
+   the longest phrases of the table and its translations have about half as many words.  */
+enum { PHRASE_MAX = 256, PHRASE_MAX_WORDS = 12 };
 
 /* Exit statuses.  */
 enum { EXIT_OK = 0, EXIT_NOT_FOUND = 1, EXIT_USAGE = 2 };
@@ -35,10 +42,34 @@ translate (const char *msgid)
 }
 #define _(msgid) translate (msgid)
 
+/* The language cannot change during a run, so each code's phrase is looked up once, and kept
+   with its length and as a whole output line: `sipreason -` may print millions of lines, each
+   then one fwrite.  LINE is NULL when memory ran out (then printed in two writes).  */
+static struct { const char *text; char *line; size_t len; } phrases[600];
+
 static const char *
 phrase (int code)
 {
-  return languages ? sipreason_phrase_lang (code, languages) : sipreason_phrase (code);
+  if (code < 100 || code > 699)
+    return NULL;
+  if (phrases[code - 100].text == NULL)
+    {
+      const char *text = languages ? sipreason_phrase_lang (code, languages)
+                                   : sipreason_phrase (code);
+      if (text == NULL)
+        return NULL;
+      size_t len = strlen (text);
+      char *line = malloc (len + 2);
+      if (line != NULL)
+        {
+          memcpy (line, text, len);
+          memcpy (line + len, "\n", 2);
+        }
+      phrases[code - 100].text = text;
+      phrases[code - 100].line = line;
+      phrases[code - 100].len = len;
+    }
+  return phrases[code - 100].text;
 }
 
 static const char *
@@ -67,18 +98,45 @@ put (const char *s)
   fputs (s, stdout);
 }
 
-/* Writes S to STREAM with bytes that are not printable ASCII or UTF-8 shown as \xHH, so that an
-   error message names the offending input without passing control characters through.  */
+/* The length of the well-formed UTF-8 sequence of a character U+0080 or above at P, within the
+   N bytes there, or 0 (an invalid, overlong, surrogate or truncated sequence).  */
+static size_t
+utf8_length (const unsigned char *p, size_t n)
+{
+  unsigned char c = p[0];
+  size_t len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
+               : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+  if (len == 0 || len > n)
+    return 0;
+  for (size_t i = 1; i < len; i++)
+    if ((p[i] & 0xc0) != 0x80)
+      return 0;
+  /* Overlong forms, surrogates and code points above U+10FFFF.  */
+  if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] > 0x9f)
+      || (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] > 0x8f))
+    return 0;
+  return len;
+}
+
+/* Writes the LEN bytes at S to STREAM with control characters (C0, DEL, C1) and bytes that are
+   not valid UTF-8 shown as \xHH, so that an error message names the offending input without
+   passing anything raw to the terminal.  */
 static void
 put_quoted (FILE *stream, const char *s, size_t len)
 {
-  for (size_t i = 0; i < len; i++)
+  const unsigned char *p = (const unsigned char *) s;
+  for (size_t i = 0; i < len;)
     {
-      unsigned char c = s[i];
-      if (c < 0x20 || c == 0x7f)
-        fprintf (stream, "\\x%02x", c);
+      size_t n = p[i] < 0x80 ? (p[i] >= 0x20 && p[i] != 0x7f) : utf8_length (p + i, len - i);
+      if (n == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0)
+        n = 0;                  /* C1 controls, U+0080 to U+009F */
+      if (n == 0)
+        fprintf (stream, "\\x%02x", p[i++]);
       else
-        putc (c, stream);
+        {
+          fwrite (p + i, 1, n, stream);
+          i += n;
+        }
     }
 }
 
@@ -202,21 +260,8 @@ put_json_string (const char *s)
         }
       else
         {
-          /* Length of a well-formed UTF-8 sequence starting at p, or 0.  */
-          size_t n = 0;
-          if (c >= 0xc2 && c <= 0xdf)
-            n = 2;
-          else if (c >= 0xe0 && c <= 0xef)
-            n = 3;
-          else if (c >= 0xf0 && c <= 0xf4)
-            n = 4;
-          for (size_t i = 1; i < n; i++)
-            if ((p[i] & 0xc0) != 0x80)
-              n = 0;
-          /* Overlong forms, surrogates and code points above U+10FFFF.  */
-          if ((c == 0xe0 && n && p[1] < 0xa0) || (c == 0xed && n && p[1] > 0x9f)
-              || (c == 0xf0 && n && p[1] < 0x90) || (c == 0xf4 && n && p[1] > 0x8f))
-            n = 0;
+          /* The string ends at its NUL, which no continuation byte matches.  */
+          size_t n = utf8_length (p, 4);
           if (n == 0)
             {
               fputs ("\\ufffd", stdout);
@@ -245,8 +290,14 @@ print_code (int code)
   switch (format)
     {
     case FORMAT_PLAIN:
-      put (phrase (code));
-      putchar ('\n');
+      phrase (code);
+      if (phrases[code - 100].line != NULL)
+        fwrite (phrases[code - 100].line, 1, phrases[code - 100].len + 1, stdout);
+      else
+        {
+          put (phrases[code - 100].text);
+          putchar ('\n');
+        }
       break;
 
     case FORMAT_LONG:
@@ -301,11 +352,15 @@ is_space (unsigned char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-/* The code written in the LEN bytes at S (surrounding white space allowed), -2 when they are
-   digits but too many to be a code, or -1 when they are not all digits.  */
+/* The number written in the LEN bytes at S (surrounding white space allowed), 100000 or more
+   when there are too many digits for a code, or -1 when they are not all digits.  */
 static int
 parse_code (const char *s, size_t len)
 {
+  /* The usual input, three digits, first.  */
+  if (len == 3 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9'
+      && s[2] >= '0' && s[2] <= '9')
+    return (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
   while (len > 0 && is_space (*s))
     s++, len--;
   while (len > 0 && is_space (s[len - 1]))
@@ -371,6 +426,42 @@ process (const char *text, size_t len)
   return 0;
 }
 
+/* Reads the next line of standard input into *LINE (of *SIZE bytes, grown as needed), without
+   its newline, and returns its length; -1 at the end of the input, -2 when memory runs out.
+   Byte by byte with getc_unlocked, cheaper than getline for the short lines of `sipreason -`;
+   the stream is this thread's alone.  */
+static ssize_t
+read_line (char **line, size_t *size)
+{
+  size_t len = 0;
+  int c;
+  while ((c = getc_unlocked (stdin)) != EOF && c != '\n')
+    {
+      if (len + 1 >= *size)
+        {
+          size_t bigger = *size ? *size * 2 : 256;
+          char *grown = bigger > *size ? realloc (*line, bigger) : NULL;
+          if (grown == NULL)
+            return -2;
+          *line = grown;
+          *size = bigger;
+        }
+      (*line)[len++] = (char) c;
+    }
+  if (c == EOF && len == 0)
+    return -1;
+  if (*size == 0)
+    {
+      char *grown = realloc (*line, 256);
+      if (grown == NULL)
+        return -2;
+      *line = grown;
+      *size = 256;
+    }
+  (*line)[len] = '\0';
+  return (ssize_t) len;
+}
+
 /* `sipreason -`: one code or phrase per line, one result per line.  */
 static int
 process_stdin (void)
@@ -380,12 +471,38 @@ process_stdin (void)
   ssize_t len;
   int all_found = 1;
 
-  while ((len = getline (&line, &size, stdin)) >= 0)
+  /* The bulk of a large input, lines that are registered codes, is answered here: each answer
+     (the phrase's whole output line, kept by phrase) is copied into BLOCK, written when full
+     and before any other output.  */
+  char block[32768];
+  size_t used = 0;
+
+  while ((len = read_line (&line, &size)) >= 0)
     {
-      if (len > 0 && line[len - 1] == '\n')
-        line[--len] = '\0';
       if (len > 0 && line[len - 1] == '\r')
         line[--len] = '\0';
+      if (format == FORMAT_PLAIN)
+        {
+          int code = parse_code (line, (size_t) len);
+          if (code >= 100 && code <= 699 && phrase (code) != NULL
+              && phrases[code - 100].line != NULL)
+            {
+              size_t n = phrases[code - 100].len + 1;
+              if (n > sizeof block - used)
+                {
+                  fwrite (block, 1, used, stdout);
+                  used = 0;
+                }
+              if (n <= sizeof block)
+                {
+                  memcpy (block + used, phrases[code - 100].line, n);
+                  used += n;
+                  continue;
+                }
+            }
+          fwrite (block, 1, used, stdout);
+          used = 0;
+        }
       if (!process (line, (size_t) len))
         {
           all_found = 0;
@@ -393,9 +510,10 @@ process_stdin (void)
             print_nothing ();
         }
     }
-  if (ferror (stdin))
+  fwrite (block, 1, used, stdout);
+  if (len == -2 || ferror (stdin))
     {
-      int err = errno;
+      int err = len == -2 ? ENOMEM : errno;
       fputs (PROGRAM ": ", stderr);
       fputs (_("error reading standard input: "), stderr);
       fputs (strerror (err), stderr);
@@ -418,27 +536,36 @@ process_arguments (char **argv, int first, int last)
       int words = 1;
       if (parse_code (argv[i], strlen (argv[i])) < 0)
         {
-          for (int n = last - i; n > 1; n--)
+          /* Only a few words that fit in JOINED together can form one: this keeps the search
+             linear in the number of arguments.  */
+          int fitting = 0;
+          for (size_t used = 0; i + fitting < last && fitting < PHRASE_MAX_WORDS; fitting++)
             {
-              char phrase[256];
+              used += strlen (argv[i + fitting]) + 1;
+              if (used >= PHRASE_MAX)
+                break;
+            }
+          for (int n = fitting; n > 1; n--)
+            {
+              char joined[PHRASE_MAX];
               size_t used = 0;
               int fits = 1;
               for (int k = 0; k < n && fits; k++)
                 {
                   size_t len = strlen (argv[i + k]);
-                  if (used + len + 2 > sizeof phrase || parse_code (argv[i + k], len) >= 0)
+                  if (used + len + 2 > sizeof joined || parse_code (argv[i + k], len) >= 0)
                     fits = 0;
                   else
                     {
                       if (k > 0)
-                        phrase[used++] = ' ';
-                      memcpy (phrase + used, argv[i + k], len + 1);
+                        joined[used++] = ' ';
+                      memcpy (joined + used, argv[i + k], len + 1);
                       used += len;
                     }
                 }
-              if (fits && lookup (phrase) > 0)
+              if (fits && lookup (joined) > 0)
                 {
-                  process (phrase, used);
+                  process (joined, used);
                   words = n;
                   break;
                 }
@@ -455,6 +582,11 @@ int
 main (int argc, char **argv)
 {
   set_locale_from_environment ();
+#if HAVE___FSETLOCKING
+  /* One thread: stdio need not lock around each call (sipreason - prints millions of lines).  */
+  __fsetlocking (stdin, FSETLOCKING_BYCALLER);
+  __fsetlocking (stdout, FSETLOCKING_BYCALLER);
+#endif
 
   enum { OPT_LANG = 256, OPT_ACCEPT_LANGUAGE };
   static const struct option options[] =

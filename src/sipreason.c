@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -91,6 +92,11 @@ static const char *catalog_dir = LOCALEDIR;
 static char catalog_dir_buf[PATH_MAX];
 static pthread_once_t bind_once = PTHREAD_ONCE_INIT;
 
+/* How lookups in the calling thread's language are answered, set once at the end of
+   bind_catalog: the common case, gettext, then costs one load per lookup.  */
+enum { CATALOG_UNBOUND, CATALOG_BY_GETTEXT, CATALOG_BY_LIBRARY };
+static atomic_int catalog_reader = CATALOG_UNBOUND;
+
 static void
 bind_catalog (void)
 {
@@ -127,24 +133,34 @@ bind_catalog (void)
   bindtextdomain (DOMAIN, catalog_dir);
   /* Phrases are UTF-8 whatever LC_CTYPE says, so a C LC_CTYPE gives Hangul, not "???".  */
   bind_textdomain_codeset (DOMAIN, "UTF-8");
+  atomic_store_explicit (&catalog_reader,
+                         catalogs_have_broken () ? CATALOG_BY_LIBRARY : CATALOG_BY_GETTEXT,
+                         memory_order_release);
   errno = saved_errno;
 }
 
-/* MSGID in the calling thread's language; NULL stays NULL.  */
+/* translate, before the binding or with a broken catalog installed.  */
 static const char *
+translate_slowly (const char *msgid)
+{
+  pthread_once (&bind_once, bind_catalog);
+  if (atomic_load_explicit (&catalog_reader, memory_order_acquire) == CATALOG_BY_GETTEXT)
+    return dgettext (DOMAIN, msgid);
+  /* The language gettext would choose, from the catalogs that passed the checks.  */
+  const char *text = catalogs_translate (msgid, catalogs_thread_languages ());
+  return text != NULL ? text : msgid;
+}
+
+/* MSGID in the calling thread's language; NULL stays NULL.  Kept small enough to inline, so a
+   lookup costs the dgettext call and little more.  */
+static inline const char *
 translate (const char *msgid)
 {
   if (msgid == NULL)
     return NULL;
-  pthread_once (&bind_once, bind_catalog);
-  if (catalogs_have_broken ())
-    {
-      /* The language gettext would choose, from the catalogs that passed the checks.  */
-      const char *text = catalogs_translate (msgid, catalogs_thread_languages ());
-      return text != NULL ? text : msgid;
-    }
-  /* dgettext keeps errno.  */
-  return dgettext (DOMAIN, msgid);
+  if (atomic_load_explicit (&catalog_reader, memory_order_acquire) == CATALOG_BY_GETTEXT)
+    return dgettext (DOMAIN, msgid);      /* dgettext keeps errno */
+  return translate_slowly (msgid);
 }
 
 /* MSGID in the first language of LANGUAGES that has it, read by the library itself.  */
@@ -264,16 +280,17 @@ sipreason_description_lang (int code, const char *languages)
   return translate_lang (row ? row->description : NULL, languages);
 }
 
+/* The empty msgid is the catalog's header entry, not a message: it stays empty.  */
 const char *
 sipreason_gettext (const char *msgid)
 {
-  return translate (msgid);
+  return msgid != NULL && *msgid == '\0' ? msgid : translate (msgid);
 }
 
 const char *
 sipreason_gettext_lang (const char *msgid, const char *languages)
 {
-  return translate_lang (msgid, languages);
+  return msgid != NULL && *msgid == '\0' ? msgid : translate_lang (msgid, languages);
 }
 
 const char *
