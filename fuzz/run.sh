@@ -83,7 +83,7 @@ make -C "$build" -j"${FUZZ_JOBS:-2}" AUTOCONF=: AUTOHEADER=: AUTOMAKE=: ACLOCAL=
   || die "make failed: $(tail -10 "$work/make.log")"
 libs=$(sed -n 's/^LIBINTL = //p; s/^LIBS = //p' "$build/Makefile" | tr '\n' ' ')
 
-for target in fuzz-lookup fuzz-cli; do
+for target in fuzz-lookup fuzz-cli fuzz-mo; do
   # shellcheck disable=SC2086  # $san and $libs are lists of words
   clang -g -O1 $san -fsanitize=fuzzer -Wall -Wextra \
     -I"$build" -I"$build/src" -I"$srcdir/include" -I"$srcdir/src" -I"$srcdir/fuzz" \
@@ -125,15 +125,28 @@ for _ in $(seq 1 4000); do printf '486\nbusy here\n\xec\x82\xac\xec\x9a\xa9 \xec
   > "$big/lines"
 
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# The command's stderr must be valid UTF-8 without control characters (fuzz-cli.c).
+export SIPREASON_FUZZ_STRICT_STDERR=1
 first=$(( seconds / 2 ))
 second=$(( seconds - first ))
 found=0
 summary=()
-for target in fuzz-lookup fuzz-cli; do
+for target in fuzz-lookup fuzz-cli fuzz-mo; do
   name=${target#fuzz-}
   corpus=$work/corpus/$name
   mkdir -p "$corpus" "$work/artifacts"
   cp -R -p "$here/corpus/$name/." "$corpus/"
+  if [ $name = mo ]; then
+    # Real catalogs as seeds, made here: a small one, in both byte orders, with and without
+    # a hash table (the Korean one, 24 KB, is in the run's catalog directory).
+    printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Busy Here"\nmsgstr "X"\n\nmsgid "OK"\nmsgstr "Y"\n' \
+      > "$work/small.po"
+    for flags in --endianness=little --endianness=big "--endianness=big --no-hash" --no-hash; do
+      # shellcheck disable=SC2086  # $flags is a list of words
+      msgfmt $flags -o "$corpus/small${flags// /}.mo" "$work/small.po" || die "msgfmt failed"
+    done
+    cp "$locale_dir/ko/LC_MESSAGES/sipreason.mo" "$corpus/ko.mo"
+  fi
   execs=0 elapsed=0 cov='' ft='' rc=0
   for run in english korean; do
     if [ $run = english ]; then
