@@ -356,25 +356,39 @@ match_language (const char *tag, int *english)
   return found;
 }
 
+/* The next installed language that PREFS[*NEXT] and after choose, advancing *NEXT past it; -1
+   when there is none before a preference for English or the end of the list.  */
+static int
+next_language (const struct preference *prefs, size_t count, size_t *next)
+{
+  while (*next < count)
+    {
+      int english;
+      int found = match_language (prefs[(*next)++].tag, &english);
+      if (english)
+        break;
+      if (found >= 0)
+        return found;
+    }
+  *next = count;
+  return -1;
+}
+
 const char *
 catalogs_translate (const char *msgid, const char *list)
 {
   if (list == NULL || language_count == 0)
     return NULL;
   struct preference prefs[MAX_PREFERENCES];
-  size_t count = parse_preferences (list, prefs);
-  for (size_t i = 0; i < count; i++)
+  size_t count = parse_preferences (list, prefs), next = 0;
+  int found;
+  /* Like gettext with a LANGUAGE list, a message missing in one language is taken from the
+     next.  */
+  while ((found = next_language (prefs, count, &next)) >= 0)
     {
-      int english;
-      int found = match_language (prefs[i].tag, &english);
-      if (english)
-        return NULL;
-      if (found >= 0)
-        {
-          const char *text = mo_catalog_lookup (languages[found].catalog, msgid);
-          if (text != NULL)
-            return text;
-        }
+      const char *text = mo_catalog_lookup (languages[found].catalog, msgid);
+      if (text != NULL)
+        return text;
     }
   return NULL;
 }
@@ -382,20 +396,12 @@ catalogs_translate (const char *msgid, const char *list)
 const char *
 catalogs_negotiate (const char *list)
 {
-  if (list == NULL)
+  if (list == NULL || language_count == 0)
     return NULL;
   struct preference prefs[MAX_PREFERENCES];
-  size_t count = parse_preferences (list, prefs);
-  for (size_t i = 0; i < count; i++)
-    {
-      int english;
-      int found = match_language (prefs[i].tag, &english);
-      if (english)
-        return NULL;
-      if (found >= 0)
-        return languages[found].name;
-    }
-  return NULL;
+  size_t count = parse_preferences (list, prefs), next = 0;
+  int found = next_language (prefs, count, &next);
+  return found >= 0 ? languages[found].name : NULL;
 }
 
 const char *

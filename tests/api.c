@@ -28,12 +28,7 @@ static int registry_rows;
 static void
 read_registry (const char *path)
 {
-  FILE *f = fopen (path, "r");
-  if (f == NULL)
-    {
-      printf ("Bail out! %s: %s\n", path, strerror (errno));
-      exit (1);
-    }
+  FILE *f = tap_open (path);
   char line[512];
   while (fgets (line, sizeof line, f) != NULL)
     {

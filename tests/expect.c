@@ -38,12 +38,7 @@ text_of (const char *kind, int code)
 static void
 check_file (const char *path)
 {
-  FILE *f = fopen (path, "r");
-  if (f == NULL)
-    {
-      printf ("Bail out! %s: %s\n", path, strerror (errno));
-      exit (1);
-    }
+  FILE *f = tap_open (path);
   char line[1024];
   while (fgets (line, sizeof line, f) != NULL)
     {

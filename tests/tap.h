@@ -3,7 +3,9 @@
 #ifndef SIPREASON_TAP_H
 #define SIPREASON_TAP_H
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int tap_count;
@@ -38,6 +40,19 @@ tap_is_int (long got, long expected, const char *name)
   if (!tap_ok (got == expected, name))
     printf ("#   got: %ld, expected: %ld\n", got, expected);
   return got == expected;
+}
+
+/* PATH opened for reading, or the whole test bailed out.  */
+__attribute__ ((unused)) static FILE *
+tap_open (const char *path)
+{
+  FILE *f = fopen (path, "r");
+  if (f == NULL)
+    {
+      printf ("Bail out! %s: %s\n", path, strerror (errno));
+      exit (1);
+    }
+  return f;
 }
 
 /* Ends the test: the plan, and the exit status.  */
