@@ -159,15 +159,38 @@ find_language (const char *name)
   return -1;
 }
 
-/* The first language whose name starts with PREFIX ("pt_" finds pt_BR), or -1.  */
+/* The first language that is a country's variant of LANG (pt finds pt_BR), or -1.  */
 static int
-find_language_prefix (const char *prefix)
+find_language_variant (const char *lang)
 {
-  size_t len = strlen (prefix);
+  size_t len = strlen (lang);
   for (size_t i = 0; i < language_count; i++)
-    if (strncmp (languages[i].name, prefix, len) == 0)
+    if (strncmp (languages[i].name, lang, len) == 0 && languages[i].name[len] == '_')
       return (int) i;
   return -1;
+}
+
+/* The installed language named LANG, "_" REGION when REGION is not empty, then MODIFIER
+   ("ko", "pt_BR", "sr@latin"), or -1.  */
+static int
+find_language_parts (const char *lang, const char *region, const char *modifier)
+{
+  char name[MAX_NAME];
+  size_t lang_len = strlen (lang), region_len = strlen (region);
+  size_t modifier_len = strlen (modifier);
+  if (lang_len + 1 + region_len + modifier_len >= sizeof name)
+    return -1;
+  char *p = name;
+  memcpy (p, lang, lang_len);
+  p += lang_len;
+  if (region_len > 0)
+    {
+      *p++ = '_';
+      memcpy (p, region, region_len);
+      p += region_len;
+    }
+  memcpy (p, modifier, modifier_len + 1);
+  return find_language (name);
 }
 
 struct preference
@@ -266,8 +289,8 @@ parse_preferences (const char *list, struct preference *prefs)
 static int
 match_language (const char *tag, int *english)
 {
-  char lang[4] = "", script[5] = "", region[4] = "", modifier[MAX_NAME] = "";
-  char name[MAX_NAME + 8];
+  char lang[4] = "", script[5] = "", region[4] = "";
+  const char *modifier = "";
   const char *p = tag;
 
   /* The C locale's messages are the msgids ("C", "C.UTF-8"; strchr finds the NUL too).  */
@@ -312,18 +335,14 @@ match_language (const char *tag, int *english)
     while (*p != '\0' && *p != '@')
       p++;
   if (*p == '@')
-    snprintf (modifier, sizeof modifier, "%s", p);
+    modifier = p;
 
   int found = -1;
   if (region[0] != '\0')
     {
-      snprintf (name, sizeof name, "%s_%s%s", lang, region, modifier);
-      found = find_language (name);
+      found = find_language_parts (lang, region, modifier);
       if (found < 0 && modifier[0] != '\0')
-        {
-          snprintf (name, sizeof name, "%s_%s", lang, region);
-          found = find_language (name);
-        }
+        found = find_language_parts (lang, region, "");
     }
   if (found < 0 && strcmp (lang, "zh") == 0)
     {
@@ -339,18 +358,14 @@ match_language (const char *tag, int *english)
     }
   if (found < 0)
     {
-      snprintf (name, sizeof name, "%s%s", lang, modifier);
-      found = find_language (name);
+      found = find_language_parts (lang, "", modifier);
       if (found < 0 && modifier[0] != '\0')
         found = find_language (lang);
     }
   if (found < 0)
-    {
-      /* Last, another country's variant of the language (pt finds pt_BR): closer than
-         English for its reader.  */
-      snprintf (name, sizeof name, "%s_", lang);
-      found = find_language_prefix (name);
-    }
+    /* Last, another country's variant of the language (pt finds pt_BR): closer than English
+       for its reader.  */
+    found = find_language_variant (lang);
   if (found < 0 && strcmp (lang, "en") == 0)
     *english = 1;
   return found;
@@ -374,19 +389,51 @@ next_language (const struct preference *prefs, size_t count, size_t *next)
   return -1;
 }
 
+/* The languages a preference list chooses, in order, as the calling thread last worked them
+   out: a server answers lookup after lookup in the same language, and parsing and matching
+   the list again would cost more than the lookup.  */
+struct choice
+{
+  char list[128];               /* the list, when shorter; else nothing is remembered */
+  size_t list_len;
+  int languages[MAX_PREFERENCES];
+  size_t count;
+};
+static _Thread_local struct choice last_choice;
+
+/* The choice for LIST, from LAST_CHOICE when it is the same list.  */
+static const struct choice *
+choose (const char *list)
+{
+  size_t len = strlen (list);
+  struct choice *choice = &last_choice;
+  if (len == choice->list_len && len < sizeof choice->list
+      && memcmp (list, choice->list, len) == 0)
+    return choice;
+
+  struct preference prefs[MAX_PREFERENCES];
+  size_t count = parse_preferences (list, prefs), next = 0;
+  int found;
+  choice->count = 0;
+  while ((found = next_language (prefs, count, &next)) >= 0)
+    choice->languages[choice->count++] = found;
+  if (len < sizeof choice->list)
+    memcpy (choice->list, list, len + 1);
+  choice->list_len = len < sizeof choice->list ? len : (size_t) -1;
+  return choice;
+}
+
 const char *
 catalogs_translate (const char *msgid, const char *list)
 {
   if (list == NULL || language_count == 0)
     return NULL;
-  struct preference prefs[MAX_PREFERENCES];
-  size_t count = parse_preferences (list, prefs), next = 0;
-  int found;
+  const struct choice *choice = choose (list);
   /* Like gettext with a LANGUAGE list, a message missing in one language is taken from the
      next.  */
-  while ((found = next_language (prefs, count, &next)) >= 0)
+  for (size_t i = 0; i < choice->count; i++)
     {
-      const char *text = mo_catalog_lookup (languages[found].catalog, msgid);
+      const char *text = mo_catalog_lookup (languages[choice->languages[i]].catalog, msgid);
       if (text != NULL)
         return text;
     }
