@@ -5,7 +5,7 @@
 # Automake needs the first assignment of EXTRA_PROGRAMS to be '='; the top Makefile.am sets
 # none.  Each program is bench/lookup.c built with a different BENCH_KIND.
 EXTRA_PROGRAMS = bench/phrase-lib bench/phrase-dgettext bench/canonical-lib \
-  bench/canonical-array bench/canonical-scan bench/loop
+  bench/canonical-array bench/canonical-scan bench/loop bench/phrase-lang bench/phrase-accept
 
 bench_sources = bench/lookup.c
 # -no-install: real executables (no libtool wrapper script) that find the uninstalled
@@ -43,10 +43,22 @@ bench_loop_CPPFLAGS = $(AM_CPPFLAGS) -DBENCH_KIND=6
 bench_loop_LDFLAGS = $(bench_ldflags)
 bench_loop_LDADD = $(bench_ldadd)
 
+# sipreason_phrase_lang (code, "ko") and (code, "ko-KR, en;q=0.5"): lookup.c holds the strings.
+bench_phrase_lang_SOURCES = $(bench_sources)
+bench_phrase_lang_CPPFLAGS = $(AM_CPPFLAGS) -DBENCH_KIND=7
+bench_phrase_lang_LDFLAGS = $(bench_ldflags)
+bench_phrase_lang_LDADD = $(bench_ldadd)
+
+bench_phrase_accept_SOURCES = $(bench_sources)
+bench_phrase_accept_CPPFLAGS = $(AM_CPPFLAGS) -DBENCH_KIND=8
+bench_phrase_accept_LDFLAGS = $(bench_ldflags)
+bench_phrase_accept_LDADD = $(bench_ldadd)
+
 # lookup.c includes the generated src/localedir.h, which only all/check/install build first.
 $(bench_phrase_lib_OBJECTS) $(bench_phrase_dgettext_OBJECTS) \
 $(bench_canonical_lib_OBJECTS) $(bench_canonical_array_OBJECTS) \
-$(bench_canonical_scan_OBJECTS) $(bench_loop_OBJECTS): src/localedir.h
+$(bench_canonical_scan_OBJECTS) $(bench_loop_OBJECTS) \
+$(bench_phrase_lang_OBJECTS) $(bench_phrase_accept_OBJECTS): src/localedir.h
 
 EXTRA_DIST += bench/bench.mk bench/lookup.c bench/run.sh bench/README.md
 CLEANFILES += $(EXTRA_PROGRAMS) bench/results.out

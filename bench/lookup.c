@@ -33,6 +33,13 @@
 #define BENCH_CANONICAL_ARRAY 4         /* static array indexed by code: the physical limit */
 #define BENCH_CANONICAL_SCAN 5          /* linear scan of {code, phrase} pairs */
 #define BENCH_LOOP 6                    /* the benchmark loop alone, no lookup */
+#define BENCH_PHRASE_LANG 7             /* sipreason_phrase_lang (code, "ko") */
+#define BENCH_PHRASE_ACCEPT 8           /* sipreason_phrase_lang (code, an Accept-Language) */
+
+/* The languages of the _lang kinds: a gettext-style name, and a request's Accept-Language
+   value whose first choice, ko-KR, finds the ko catalog.  */
+#define BENCH_LANG_LIST "ko"
+#define BENCH_ACCEPT_LANGUAGE "ko-KR, en;q=0.5"
 
 #ifndef BENCH_KIND
 # error "BENCH_KIND must be defined (see bench/bench.mk)"
@@ -136,6 +143,10 @@ bench_lookup (size_t j)
   return bench_scan (bench_codes[j]);
 #elif BENCH_KIND == BENCH_LOOP
   return (const char *) (uintptr_t) bench_codes[j];
+#elif BENCH_KIND == BENCH_PHRASE_LANG
+  return sipreason_phrase_lang (bench_codes[j], BENCH_LANG_LIST);
+#elif BENCH_KIND == BENCH_PHRASE_ACCEPT
+  return sipreason_phrase_lang (bench_codes[j], BENCH_ACCEPT_LANGUAGE);
 #else
 # error "unknown BENCH_KIND"
 #endif

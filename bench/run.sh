@@ -9,12 +9,15 @@
 #      per lookup (clock_gettime; median of several runs), in five locales;
 #   2. sipreason_canonical() against a static array indexed by code and a linear scan of 78
 #      {code, phrase} pairs, the same way;
-#   3. system calls of 1,000 and of 100,000 sipreason_phrase() lookups (strace -f), per locale;
-#   4. `sipreason -` turning 1,000,000 codes into Korean phrases, against an awk table lookup
+#   3. sipreason_phrase_lang(code, "ko") and (code, "ko-KR, en;q=0.5") in LC_ALL=C (no
+#      locale), the same way, against dgettext in Korean (LC_ALL=C.UTF-8 LANGUAGE=ko) of 1;
+#   4. system calls of 1,000 and of 100,000 sipreason_phrase() lookups (strace -f), per locale,
+#      and of sipreason_phrase_lang() in LC_ALL=C;
+#   5. `sipreason -` turning 1,000,000 codes into Korean phrases, against an awk table lookup
 #      and cat on the same file (hyperfine, median of 5), after checking that its output equals
 #      awk's with the table of `sipreason --list`; plus instructions per line (callgrind);
-#   5. start-up of `sipreason 486` against /bin/true, the library's and the ko catalog's sizes;
-#   6. where the instructions go: callgrind self cost per lookup (or per line), by function.
+#   6. start-up of `sipreason 486` against /bin/true, the library's and the ko catalog's sizes;
+#   7. where the instructions go: callgrind self cost per lookup (or per line), by function.
 #
 # Needs: the programs of bench/bench.mk, built (make bench does it all); valgrind (with
 # callgrind_annotate), strace, strip, size; hyperfine (else a slower `date +%s%N` loop); mawk
@@ -89,7 +92,8 @@ do
   command -v $tool >/dev/null 2>&1 \
     || die "$tool is missing (apt-get install -y valgrind strace binutils)"
 done
-for p in phrase-lib phrase-dgettext canonical-lib canonical-array canonical-scan loop
+lang_programs="phrase-lang phrase-accept"
+for p in phrase-lib phrase-dgettext canonical-lib canonical-array canonical-scan loop $lang_programs
 do
   test -x "$bench/$p$exeext" || die "$bench/$p$exeext is not built (run make bench)"
 done
@@ -277,8 +281,12 @@ load=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)
 source=
 if command -v git >/dev/null 2>&1 && git -C "$srcdir" rev-parse --git-dir >/dev/null 2>&1; then
   source=$(git -C "$srcdir" log -1 --format='commit %h (%cd)' --date=short)
-  if git -C "$srcdir" status --porcelain --untracked-files=no 2>/dev/null | grep -q .; then
-    source="$source with uncommitted changes"
+  # Which files differ from the commit: the library's and the command's sources, or only
+  # these benchmarks (and other files not measured).
+  changed=$(git -C "$srcdir" status --porcelain --untracked-files=no 2>/dev/null \
+    | sed 's/^.. //; s/.* -> //' | sort | tr '\n' ' ' | sed 's/ $//; s/ /, /g')
+  if test -n "$changed"; then
+    source="$source with uncommitted changes to $changed"
   fi
 fi
 kernel=$(uname -srm)
@@ -294,7 +302,7 @@ case $awk_cmd in
 esac
 
 # ---------------------------------------------------------------------------------------------
-# 1, 2. Lookups: first what each program returns, then instructions and time.
+# 1, 2, 3. Lookups: first what each program returns, then instructions and time.
 
 progress "checking what the lookups return"
 have_locales=
@@ -331,6 +339,23 @@ for p in canonical-lib canonical-array canonical-scan
 do
   run_in c "$bench/$p$exeext" print >"$tmp/print.$p" || die "$p print failed"
 done
+# The _lang programs run with no locale (LC_ALL=C); they must return what dgettext returns in
+# Korean.
+case " $have_locales " in
+  *" ko-language "*) lang_base=yes ;;
+  *) lang_base=no ;;
+esac
+for p in $lang_programs
+do
+  run_in c "$bench/$p$exeext" print >"$tmp/print.$p" || die "$p print failed"
+  if test $lang_base = yes && cmp -s "$tmp/print.$p" "$tmp/print.ko-language.dgettext"; then
+    echo yes >"$tmp/same.$p"
+  else
+    echo NO >"$tmp/same.$p"
+  fi
+  paste "$tmp/print.c.lib" "$tmp/print.$p" | awk -F '\t' '$2 != $4 { n++ } END { print n + 0 }' \
+    >"$tmp/translated.$p"
+done
 if cmp -s "$tmp/print.canonical-lib" "$tmp/print.canonical-array" \
    && cmp -s "$tmp/print.canonical-lib" "$tmp/print.canonical-scan" \
    && cmp -s "$tmp/print.canonical-lib" "$tmp/print.c.lib"; then
@@ -352,6 +377,11 @@ for p in canonical-lib canonical-array canonical-scan loop
 do
   instructions c $p 0 >"$tmp/ir.$p.c"
 done
+for p in $lang_programs
+do
+  instructions c $p "$pads" >"$tmp/ir.$p.c.pads"
+  mean_of "$tmp/ir.$p.c.pads" >"$tmp/ir.$p.c"
+done
 
 progress "timing lookups ($rounds rounds, each program's median of 9 runs)"
 r=0
@@ -364,7 +394,7 @@ do
       run_in $loc "$bench/$p$exeext" time >>"$tmp/ns.$p.$loc" || die "$p time failed"
     done
   done
-  for p in canonical-lib canonical-array canonical-scan loop
+  for p in canonical-lib canonical-array canonical-scan loop $lang_programs
   do
     run_in c "$bench/$p$exeext" time >>"$tmp/ns.$p.c" || die "$p time failed"
   done
@@ -372,7 +402,7 @@ do
 done
 
 # ---------------------------------------------------------------------------------------------
-# 3. System calls per lookup once warm.
+# 4. System calls per lookup once warm.
 
 progress "counting system calls (strace -f)"
 for loc in $have_locales
@@ -384,9 +414,18 @@ do
     grep -v -c -e '^[0-9]* *+++ ' -e '^[0-9]* *--- ' "$tmp/strace.$loc.$n" >"$tmp/sys.$loc.$n"
   done
 done
+for p in $lang_programs
+do
+  for n in 1000 100000
+  do
+    run_in c strace -f -o "$tmp/strace.$p.$n" "$bench/$p$exeext" count $n \
+      >/dev/null 2>&1 || die "strace $p failed"
+    grep -v -c -e '^[0-9]* *+++ ' -e '^[0-9]* *--- ' "$tmp/strace.$p.$n" >"$tmp/sys.$p.$n"
+  done
+done
 
 # ---------------------------------------------------------------------------------------------
-# 4. Batch mode.
+# 5. Batch mode.
 
 case " $have_locales " in
   *" ko-lang "*) batch_loc=ko-lang ;;
@@ -467,7 +506,7 @@ do
 done
 
 # ---------------------------------------------------------------------------------------------
-# 5. Start-up and sizes.
+# 6. Start-up and sizes.
 
 progress "start-up ($startup_runs runs each)"
 timings c "$tmp/start-c" $startup_runs 20 no null /bin/true "$real 486"
@@ -498,7 +537,7 @@ size_of () {
 lib_sizes=$(size "$lib" | awk 'NR == 2 { print $1 " + " $2 " + " $3 }')
 
 # ---------------------------------------------------------------------------------------------
-# 6. Where the instructions go.
+# 7. Where the instructions go.
 
 for loc in c $batch_loc
 do
@@ -510,6 +549,17 @@ do
 done
 self_costs "$tmp/cg.batch-sipreason.$batch_loc.1" "$tmp/cg.batch-sipreason.$batch_loc.2" \
   $profile_lines >"$tmp/self.batch"
+for p in $lang_programs
+do
+  self_costs "$tmp/cg.$p.pad0.c.$lookups" "$tmp/cg.$p.pad0.c.$((2 * lookups))" $lookups \
+    >"$tmp/self.$p"
+done
+if test $lang_base = yes && ! test -f "$tmp/self.phrase-dgettext.ko-language"; then
+  self_costs "$tmp/cg.phrase-dgettext.pad0.ko-language.$lookups" \
+    "$tmp/cg.phrase-dgettext.pad0.ko-language.$((2 * lookups))" $lookups \
+    >"$tmp/self.phrase-dgettext.ko-language"
+fi
+test $lang_base = yes || : >"$tmp/self.phrase-dgettext.ko-language"
 
 # ---------------------------------------------------------------------------------------------
 # The report.
@@ -525,6 +575,20 @@ side_by_side () {
         printf "%s\t| %s | %.1f | %.1f | %+.1f |\n", m, k, a[k], b[k], a[k] - b[k]
       }
     }' "$1" "$2" | sort -t "$(printf '\t')" -k1,1nr | cut -f 2-
+}
+# side_by_side3 FILE_A FILE_B FILE_C: "| function | A | B | C |" rows, by largest of the three.
+side_by_side3 () {
+  awk -F '\t' '
+    FILENAME == ARGV[1] { a[$2] = $1; seen[$2] = 1; next }
+    FILENAME == ARGV[2] { b[$2] = $1; seen[$2] = 1; next }
+    { c[$2] = $1; seen[$2] = 1 }
+    END {
+      for (k in seen) {
+        m = a[k] > b[k] ? a[k] : b[k]
+        if (c[k] > m) m = c[k]
+        printf "%s\t| %s | %.1f | %.1f | %.1f |\n", m, k, a[k], b[k], c[k]
+      }
+    }' "$1" "$2" "$3" | sort -t "$(printf '\t')" -k1,1nr | cut -f 2-
 }
 sum_col () {
   awk -F '\t' '{ s += $1 } END { printf "%.1f\n", s }' "$1"
@@ -603,18 +667,66 @@ goal () {                               # goal VALUE OP LIMIT -> "yes" or "**no*
   done
   echo
 
+  echo "## sipreason_phrase_lang() against dgettext() in Korean"
+  echo
+  echo "Explicit languages, read from the .mo files by the library's own reader: the programs"
+  echo "run in \`LC_ALL=C\` with no \`LANGUAGE\` (no locale needed), against the \`dgettext()\` and"
+  echo "\`sipreason_phrase()\` rows of the first table in \`LC_ALL=C.UTF-8 LANGUAGE=ko\`, measured"
+  echo "in the same run the same way (N = $(group $lookups) and 2N, mean over $(echo $pads | wc -w) heap offsets;"
+  echo "\"ratio range\": the smallest and largest ratio to dgettext at one offset). \"same text\":"
+  echo "the $codes strings equal what dgettext returns in Korean. The language argument is a"
+  echo "string literal, parsed on every call. Goal: a lookup in an already-used language costs"
+  echo "no more than dgettext (instructions ratio at most 1.00)."
+  echo
+  echo "| lookup | environment | translated | same text | instr/lookup | ÷ dgettext | ratio range | goal | ns/lookup | ÷ dgettext |"
+  echo "|---|---|---:|---|---:|---:|---:|---|---:|---:|"
+  if test $lang_base = yes; then
+    kb=$(cat "$tmp/ir.phrase-dgettext.ko-language") tkb=$(median "$tmp/ns.phrase-dgettext.ko-language")
+    ka=$(cat "$tmp/ir.phrase-lib.ko-language") tka=$(median "$tmp/ns.phrase-lib.ko-language")
+    echo "| \`dgettext (\"sipreason\", msgid)\` (baseline) | $(locale_label ko-language) | $(cat "$tmp/translated.ko-language")/$codes | yes | $kb | 1.000 | | | $tkb | 1.00 |"
+    echo "| \`sipreason_phrase (code)\` | $(locale_label ko-language) | $(cat "$tmp/translated.ko-language")/$codes | $(cat "$tmp/same.ko-language") | $ka | $(ratio3 "$ka" "$kb") | $(ratio_range "$tmp/ir.phrase-lib.ko-language.pads" "$tmp/ir.phrase-dgettext.ko-language.pads") | (first table) | $tka | $(ratio "$tka" "$tkb") |"
+  else
+    kb= tkb=
+    echo "| \`dgettext (\"sipreason\", msgid)\` (baseline) | $(locale_label ko-language) | locale not installed: not measured | | | | | | | |"
+  fi
+  for p in $lang_programs
+  do
+    case $p in
+      phrase-lang) label='`sipreason_phrase_lang (code, "ko")`' ;;
+      phrase-accept) label='`sipreason_phrase_lang (code, "ko-KR, en;q=0.5")`' ;;
+    esac
+    i=$(cat "$tmp/ir.$p.c") t=$(median "$tmp/ns.$p.c")
+    if test $lang_base = yes; then
+      ri=$(ratio3 "$i" "$kb")
+      echo "| $label | \`LC_ALL=C\` | $(cat "$tmp/translated.$p")/$codes | $(cat "$tmp/same.$p") | $i | $ri | $(ratio_range "$tmp/ir.$p.c.pads" "$tmp/ir.phrase-dgettext.ko-language.pads") | $(goal "$ri" '<=' 1.00) | $t | $(ratio "$t" "$tkb") |"
+    else
+      echo "| $label | \`LC_ALL=C\` | $(cat "$tmp/translated.$p")/$codes | n/a | $i | n/a | | | $t | n/a |"
+    fi
+  done
+  echo
+
   echo "## System calls per lookup once warm"
   echo
   echo "\`strace -f\` on the whole program (start-up included) making 1,000 and then 100,000"
-  echo "\`sipreason_phrase()\` lookups; equal counts mean no system call per lookup."
+  echo "lookups; equal counts mean no system call per lookup."
   echo
-  echo "| locale (environment) | 1,000 lookups | 100,000 lookups | equal |"
-  echo "|---|---:|---:|---|"
+  echo "| lookup | locale (environment) | 1,000 lookups | 100,000 lookups | equal |"
+  echo "|---|---|---:|---:|---|"
   for loc in $have_locales
   do
     s1=$(cat "$tmp/sys.$loc.1000") s2=$(cat "$tmp/sys.$loc.100000")
     if test "$s1" = "$s2"; then eq=yes; else eq="**no** (+$((s2 - s1)))"; fi
-    echo "| $(locale_label $loc) | $s1 | $s2 | $eq |"
+    echo "| \`sipreason_phrase (code)\` | $(locale_label $loc) | $s1 | $s2 | $eq |"
+  done
+  for p in $lang_programs
+  do
+    case $p in
+      phrase-lang) label='`sipreason_phrase_lang (code, "ko")`' ;;
+      phrase-accept) label='`sipreason_phrase_lang (code, "ko-KR, en;q=0.5")`' ;;
+    esac
+    s1=$(cat "$tmp/sys.$p.1000") s2=$(cat "$tmp/sys.$p.100000")
+    if test "$s1" = "$s2"; then eq=yes; else eq="**no** (+$((s2 - s1)))"; fi
+    echo "| $label | \`LC_ALL=C\` | $s1 | $s2 | $eq |"
   done
   echo
 
@@ -684,6 +796,12 @@ goal () {                               # goal VALUE OP LIMIT -> "yes" or "**no*
     echo "|---|---:|---:|---:|"
     side_by_side "$tmp/self.phrase-lib.$loc" "$tmp/self.phrase-dgettext.$loc"
   done
+  echo
+  echo "\`sipreason_phrase_lang()\` in \`LC_ALL=C\`: with \"ko\" $(sum_col "$tmp/self.phrase-lang"), with \"ko-KR, en;q=0.5\" $(sum_col "$tmp/self.phrase-accept") instructions per lookup; \`dgettext()\` in $(locale_label ko-language) $(sum_col "$tmp/self.phrase-dgettext.ko-language")."
+  echo
+  echo "| function (object) | _lang \"ko\" | _lang \"ko-KR, en;q=0.5\" | dgettext, \`LANGUAGE=ko\` |"
+  echo "|---|---:|---:|---:|"
+  side_by_side3 "$tmp/self.phrase-lang" "$tmp/self.phrase-accept" "$tmp/self.phrase-dgettext.ko-language"
   echo
   echo "\`sipreason -\` in \`$(locale_env $batch_loc)\`, per input line ($(sum_col "$tmp/self.batch") in all), the 15 largest:"
   echo
