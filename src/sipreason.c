@@ -129,10 +129,10 @@ bind_catalog (void)
   /* Every catalog is read and checked once: the *_lang functions read them, and gettext, which
      trusts a .mo file (a truncated one crashes it), is not left to read a broken one.  */
   catalogs_scan (catalog_dir, DOMAIN);
-#endif
   bindtextdomain (DOMAIN, catalog_dir);
   /* Phrases are UTF-8 whatever LC_CTYPE says, so a C LC_CTYPE gives Hangul, not "???".  */
   bind_textdomain_codeset (DOMAIN, "UTF-8");
+#endif
   atomic_store_explicit (&catalog_reader,
                          catalogs_have_broken () ? CATALOG_BY_LIBRARY : CATALOG_BY_GETTEXT,
                          memory_order_release);
