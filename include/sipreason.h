@@ -1,6 +1,7 @@
 /* sipreason.h: reason phrases of SIP response codes, in the user's language (libsipreason).
 
-   Every function is thread-safe, allocates nothing, and leaves errno as it found it.  Strings
+   Every function is thread-safe, leaves errno as it found it, and allocates nothing after the
+   first lookup, which reads and checks the installed catalogs once.  Strings
    returned are UTF-8, owned by the library (or by the gettext catalog), and stay valid for the
    life of the process: never free or modify them.
 
