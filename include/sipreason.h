@@ -1,7 +1,8 @@
 /* sipreason.h: reason phrases of SIP response codes, in the user's language (libsipreason).
 
-   Every function is thread-safe, leaves errno as it found it, and allocates nothing after the
-   first lookup, which reads and checks the installed catalogs once.  Strings
+   Every function is thread-safe and leaves errno as it found it.  The first lookup reads and
+   checks the installed catalogs once; after it the library itself allocates nothing (gettext
+   still caches each message the first time it is looked up in a locale).  Strings
    returned are UTF-8, owned by the library (or by the gettext catalog), and stay valid for the
    life of the process: never free or modify them.
 

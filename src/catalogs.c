@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,8 +60,7 @@ to_upper (char c)
   return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
 }
 
-/* Whether NAME can be a language directory (ko, pt_BR, sr@latin), so that nothing else in the
-   directory is opened.  */
+/* Whether NAME can be a language (ko, pt_BR, sr@latin) that a preference list names.  */
 static int
 plausible_name (const char *name)
 {
@@ -93,7 +93,9 @@ catalogs_scan (const char *dir, const char *domain)
   struct dirent *entry;
   while ((entry = readdir (d)) != NULL)
     {
-      if (!plausible_name (entry->d_name))
+      /* Every entry is checked, since gettext opens whatever LANGUAGE names; only plausible
+         language names are kept for the *_lang functions.  */
+      if (strcmp (entry->d_name, ".") == 0 || strcmp (entry->d_name, "..") == 0)
         continue;
       char path[PATH_MAX];
       int len = snprintf (path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", dir, entry->d_name,
@@ -110,7 +112,7 @@ catalogs_scan (const char *dir, const char *domain)
             have_broken = 1;
           continue;
         }
-      if (language_count == MAX_LANGUAGES)
+      if (language_count == MAX_LANGUAGES || !plausible_name (entry->d_name))
         {
           mo_catalog_close (catalog);
           continue;
@@ -231,7 +233,8 @@ is_blank (char c)
 
 /* Fills PREFS from LIST, a gettext-style list ("pt_BR:pt") or an Accept-Language value
    ("ko-KR, en;q=0.8, *;q=0.1"), in order of preference: by quality, then by position.  Items
-   with quality 0, malformed ones, and any beyond MAX_PREFERENCES are left out.  */
+   with quality 0 and malformed ones are left out, and only the MAX_PREFERENCES most preferred
+   are kept.  */
 static size_t
 parse_preferences (const char *list, struct preference *prefs)
 {
@@ -266,9 +269,14 @@ parse_preferences (const char *list, struct preference *prefs)
           else
             p++;
         }
-      if (q > 0 && tag_len > 0 && tag_len < MAX_NAME && count < MAX_PREFERENCES)
+      /* When the list is full, an item displaces the last (least preferred) one only if it
+         is preferred to it.  */
+      if (q > 0 && tag_len > 0 && tag_len < MAX_NAME
+          && (count < MAX_PREFERENCES || q > prefs[count - 1].q))
         {
-          struct preference *pref = &prefs[count++];
+          if (count < MAX_PREFERENCES)
+            count++;
+          struct preference *pref = &prefs[count - 1];
           memcpy (pref->tag, tag, tag_len);
           pref->tag[tag_len] = '\0';
           pref->q = q;
@@ -284,18 +292,23 @@ parse_preferences (const char *list, struct preference *prefs)
   return count;
 }
 
+/* What a preference for English is: the C locale (C, C.UTF-8, POSIX), whose messages are the
+   msgids, or a language named English (en, en-GB) without a catalog of its own.  */
+enum english { NOT_ENGLISH, ENGLISH_LANGUAGE, ENGLISH_C_LOCALE };
+
 /* The installed language for TAG (ko, ko-KR, ko_KR.UTF-8, zh-Hant, pt, sr@latin), or -1; sets
-   *ENGLISH when TAG asks for English (en, C, POSIX) and no catalog of its own exists.  */
+   *ENGLISH when TAG asks for English.  */
 static int
-match_language (const char *tag, int *english)
+match_language (const char *tag, enum english *english)
 {
   char lang[4] = "", script[5] = "", region[4] = "";
   const char *modifier = "";
   const char *p = tag;
 
   /* The C locale's messages are the msgids ("C", "C.UTF-8"; strchr finds the NUL too).  */
-  *english = (tag[0] == 'C' && strchr ("._@", tag[1]) != NULL) || strcmp (tag, "POSIX") == 0;
-  if (*english)
+  *english = (tag[0] == 'C' && strchr ("._@", tag[1]) != NULL) || strcmp (tag, "POSIX") == 0
+             ? ENGLISH_C_LOCALE : NOT_ENGLISH;
+  if (*english != NOT_ENGLISH)
     return -1;
   size_t n = 0;
   while (is_alpha (*p) && n < 3)
@@ -367,20 +380,23 @@ match_language (const char *tag, int *english)
        for its reader.  */
     found = find_language_variant (lang);
   if (found < 0 && strcmp (lang, "en") == 0)
-    *english = 1;
+    *english = ENGLISH_LANGUAGE;
   return found;
 }
 
 /* The next installed language that PREFS[*NEXT] and after choose, advancing *NEXT past it; -1
-   when there is none before a preference for English or the end of the list.  */
+   when there is none before the end of the list or a preference for English.  Under
+   GETTEXT_RULES only the C locale ends the list: gettext passes over "en" in LANGUAGE when it
+   has no catalog.  */
 static int
-next_language (const struct preference *prefs, size_t count, size_t *next)
+next_language (const struct preference *prefs, size_t count, size_t *next,
+               bool gettext_rules)
 {
   while (*next < count)
     {
-      int english;
+      enum english english;
       int found = match_language (prefs[(*next)++].tag, &english);
-      if (english)
+      if (english == ENGLISH_C_LOCALE || (english == ENGLISH_LANGUAGE && !gettext_rules))
         break;
       if (found >= 0)
         return found;
@@ -396,39 +412,41 @@ struct choice
 {
   char list[128];               /* the list, when shorter; else nothing is remembered */
   size_t list_len;
+  bool gettext_rules;
   int languages[MAX_PREFERENCES];
   size_t count;
 };
 static _Thread_local struct choice last_choice;
 
-/* The choice for LIST, from LAST_CHOICE when it is the same list.  */
+/* The choice for LIST, from LAST_CHOICE when it is the same list under the same rules.  */
 static const struct choice *
-choose (const char *list)
+choose (const char *list, bool gettext_rules)
 {
   size_t len = strlen (list);
   struct choice *choice = &last_choice;
-  if (len == choice->list_len && len < sizeof choice->list
-      && memcmp (list, choice->list, len) == 0)
+  if (len == choice->list_len && gettext_rules == choice->gettext_rules
+      && len < sizeof choice->list && memcmp (list, choice->list, len) == 0)
     return choice;
 
   struct preference prefs[MAX_PREFERENCES];
   size_t count = parse_preferences (list, prefs), next = 0;
   int found;
   choice->count = 0;
-  while ((found = next_language (prefs, count, &next)) >= 0)
+  while ((found = next_language (prefs, count, &next, gettext_rules)) >= 0)
     choice->languages[choice->count++] = found;
   if (len < sizeof choice->list)
     memcpy (choice->list, list, len + 1);
   choice->list_len = len < sizeof choice->list ? len : (size_t) -1;
+  choice->gettext_rules = gettext_rules;
   return choice;
 }
 
 const char *
-catalogs_translate (const char *msgid, const char *list)
+catalogs_translate (const char *msgid, const char *list, bool gettext_rules)
 {
   if (list == NULL || language_count == 0)
     return NULL;
-  const struct choice *choice = choose (list);
+  const struct choice *choice = choose (list, gettext_rules);
   /* Like gettext with a LANGUAGE list, a message missing in one language is taken from the
      next.  */
   for (size_t i = 0; i < choice->count; i++)
@@ -447,7 +465,7 @@ catalogs_negotiate (const char *list)
     return NULL;
   struct preference prefs[MAX_PREFERENCES];
   size_t count = parse_preferences (list, prefs), next = 0;
-  int found = next_language (prefs, count, &next);
+  int found = next_language (prefs, count, &next, false);
   return found >= 0 ? languages[found].name : NULL;
 }
 

@@ -5,6 +5,16 @@
 #ifndef SIPREASON_CATALOGS_H
 #define SIPREASON_CATALOGS_H
 
+#include <stdbool.h>
+
+/* The library's prefix in the static library, where every global name is visible.  */
+#define catalogs_scan sipreason__catalogs_scan
+#define catalogs_have_broken sipreason__catalogs_have_broken
+#define catalogs_languages sipreason__catalogs_languages
+#define catalogs_translate sipreason__catalogs_translate
+#define catalogs_negotiate sipreason__catalogs_negotiate
+#define catalogs_thread_languages sipreason__catalogs_thread_languages
+
 /* Reads every DIR/LL/LC_MESSAGES/DOMAIN.mo once; called from the library's one-time
    initialisation, before any other function here.  */
 void catalogs_scan (const char *dir, const char *domain);
@@ -17,8 +27,10 @@ int catalogs_have_broken (void);
 const char *const *catalogs_languages (void);
 
 /* The translation of MSGID in the first language of LANGUAGES that has one, or NULL for
-   English (no such language, English preferred, NULL or empty LANGUAGES).  */
-const char *catalogs_translate (const char *msgid, const char *languages);
+   English (no such language, English preferred, NULL or empty LANGUAGES).  Under
+   GETTEXT_RULES, LANGUAGES is what gettext follows, and only the C locale, not a preference
+   for "en", ends it, as in gettext.  */
+const char *catalogs_translate (const char *msgid, const char *languages, bool gettext_rules);
 
 /* The installed language LANGUAGES chooses, or NULL for English.  */
 const char *catalogs_negotiate (const char *languages);

@@ -13,6 +13,7 @@
 #endif
 
 #include "sipreason.h"
+#include "utf8.h"
 
 #define PROGRAM "sipreason"
 
@@ -98,26 +99,6 @@ put (const char *s)
   fputs (s, stdout);
 }
 
-/* The length of the well-formed UTF-8 sequence of a character U+0080 or above at P, within the
-   N bytes there, or 0 (an invalid, overlong, surrogate or truncated sequence).  */
-static size_t
-utf8_length (const unsigned char *p, size_t n)
-{
-  unsigned char c = p[0];
-  size_t len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
-               : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-  if (len == 0 || len > n)
-    return 0;
-  for (size_t i = 1; i < len; i++)
-    if ((p[i] & 0xc0) != 0x80)
-      return 0;
-  /* Overlong forms, surrogates and code points above U+10FFFF.  */
-  if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] > 0x9f)
-      || (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] > 0x8f))
-    return 0;
-  return len;
-}
-
 /* Writes the LEN bytes at S to STREAM with control characters (C0, DEL, C1) and bytes that are
    not valid UTF-8 shown as \xHH, so that an error message names the offending input without
    passing anything raw to the terminal.  */
@@ -195,12 +176,16 @@ set_locale_from_environment (void)
   if (setlocale (LC_ALL, "") != NULL)
     return;
 
-  const char *wanted = getenv ("LANGUAGE");
+  /* The messages locale, as setlocale would have taken it; LANGUAGE outranks it unless it is
+     C, as in gettext.  */
+  const char *wanted = NULL;
   static const char *const variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
   for (size_t i = 0; i < 3 && (wanted == NULL || *wanted == '\0'); i++)
     wanted = getenv (variables[i]);
-  if (wanted != NULL && *wanted != '\0' && !is_c_locale_name (wanted))
-    languages = wanted;
+  if (wanted == NULL || *wanted == '\0' || is_c_locale_name (wanted))
+    return;
+  const char *language = getenv ("LANGUAGE");
+  languages = language != NULL && *language != '\0' ? language : wanted;
 }
 
 static const char *
@@ -578,6 +563,23 @@ process_arguments (char **argv, int first, int last)
   return all_found;
 }
 
+/* STATUS, or 1 with a message when standard output could not be written (a full disk, a
+   closed pipe).  */
+static int
+finish (int status)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int err = errno;
+      fputs (PROGRAM ": ", stderr);
+      fputs (_("write error: "), stderr);
+      fputs (strerror (err), stderr);
+      fputs ("\n", stderr);
+      return EXIT_NOT_FOUND;
+    }
+  return status;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -623,10 +625,10 @@ main (int argc, char **argv)
         break;
       case 'h':
         print_help ();
-        return fflush (stdout) == 0 && !ferror (stdout) ? EXIT_OK : EXIT_NOT_FOUND;
+        return finish (EXIT_OK);
       case 'V':
         printf ("sipreason %s\n", sipreason_version ());
-        return EXIT_OK;
+        return finish (EXIT_OK);
       default:
         usage_hint ();
         return EXIT_USAGE;
@@ -666,15 +668,5 @@ main (int argc, char **argv)
 
   if (format == FORMAT_JSON)
     fputs (json_items ? "\n]\n" : "[]\n", stdout);
-
-  if (fflush (stdout) != 0 || ferror (stdout))
-    {
-      int err = errno;
-      fputs (PROGRAM ": ", stderr);
-      fputs (_("write error: "), stderr);
-      fputs (strerror (err), stderr);
-      fputs ("\n", stderr);
-      return EXIT_NOT_FOUND;
-    }
-  return all_found ? EXIT_OK : EXIT_NOT_FOUND;
+  return finish (all_found ? EXIT_OK : EXIT_NOT_FOUND);
 }

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "utf8.h"
+
 /* The magic number, as read in the file's own byte order.  */
 #define MO_MAGIC UINT32_C (0x950412de)
 
@@ -242,6 +244,33 @@ string_fits (const struct mo_catalog *catalog, size_t table, uint32_t i)
   return end < catalog->size && catalog->data[end] == '\0';
 }
 
+static bool
+is_prime (uint32_t n)
+{
+  if (n < 2)
+    return false;
+  for (uint32_t d = 2; d <= n / d; d++)
+    if (n % d == 0)
+      return false;
+  return true;
+}
+
+/* Whether the LEN bytes at S are UTF-8 (NUL bytes, which separate plural forms, included), as
+   every string handed out is promised to be.  */
+static bool
+is_utf8 (const char *s, size_t len)
+{
+  const unsigned char *p = (const unsigned char *) s;
+  for (size_t i = 0; i < len;)
+    {
+      size_t n = p[i] < 0x80 ? 1 : utf8_length (p + i, len - i);
+      if (n == 0)
+        return false;
+      i += n;
+    }
+  return true;
+}
+
 /* Whether every non-empty slot of the hash table holds a valid string index, and every string
    is in exactly one slot, as msgfmt writes it.  A table in which slots repeat a string is
    refused, since it can fill the table and make every failed lookup probe all S slots.  */
@@ -291,8 +320,11 @@ check_catalog (struct mo_catalog *catalog)
       if (get32 (catalog, HEADER_MAGIC) != MO_MAGIC)
         return false;
     }
-  /* Major revisions 0 and 1 share the part read here; a later one may not.  */
-  if (get32 (catalog, HEADER_REVISION) >> 16 > 1)
+  /* Major revisions 0 and 1 share the part read here; a later one may not.  A minor revision
+     other than 0 announces tables of system-dependent strings, which glibc's gettext reads
+     without checking them (a forged one crashes it); msgfmt writes none for this catalog.  */
+  uint32_t revision = get32 (catalog, HEADER_REVISION);
+  if (revision >> 16 > 1 || (revision & 0xffff) != 0)
     return false;
 
   uint32_t count = get32 (catalog, HEADER_COUNT);
@@ -310,6 +342,10 @@ check_catalog (struct mo_catalog *catalog)
     return false;
   if (hash_size != 0 && !table_fits (hash, hash_size, SLOT_SIZE, size))
     return false;
+  /* glibc's gettext probes until it meets an empty slot: the table must have one, and a prime
+     size (as msgfmt makes it) so that every step reaches it.  */
+  if (hash_size != 0 && (hash_size <= count || !is_prime (hash_size)))
+    return false;
   catalog->count = count;
   catalog->originals = originals;
   catalog->translations = translations;
@@ -318,7 +354,9 @@ check_catalog (struct mo_catalog *catalog)
 
   for (uint32_t i = 0; i < count; i++)
     if (!string_fits (catalog, catalog->originals, i)
-        || !string_fits (catalog, catalog->translations, i))
+        || !string_fits (catalog, catalog->translations, i)
+        || !is_utf8 (string_at (catalog, catalog->translations, i),
+                     entry_length (catalog, catalog->translations, i)))
       return false;
 
   if (hash_size != 0)

@@ -1,12 +1,18 @@
 /* mo.h: a private reader of GNU .mo catalogs, so that a language can be read without a locale.
 
-   The names carry no sipreason_ prefix: the module is never exported (the library exports
-   only sipreason_*).  The format is the one the GNU gettext manual documents in "MO Files":
-   both byte orders, with or without a hash table.  Only UTF-8 catalogs are accepted, since
-   every string the library hands out is UTF-8.  */
+   The module is never exported (see the names below).  The format is the one the GNU gettext
+   manual documents in "MO Files": both byte orders, with or without a hash table.  Only UTF-8
+   catalogs are accepted, since every string the library hands out is UTF-8.  */
 
 #ifndef SIPREASON_MO_H
 #define SIPREASON_MO_H
+
+/* In the static library every global name is visible: these take the library's prefix there,
+   so that no program linking it can clash with them.  (The shared library exports only
+   sipreason_ and a lower-case letter.)  */
+#define mo_catalog_open sipreason__mo_catalog_open
+#define mo_catalog_lookup sipreason__mo_catalog_lookup
+#define mo_catalog_close sipreason__mo_catalog_close
 
 struct mo_catalog;
 

@@ -147,7 +147,7 @@ translate_slowly (const char *msgid)
   if (atomic_load_explicit (&catalog_reader, memory_order_acquire) == CATALOG_BY_GETTEXT)
     return dgettext (DOMAIN, msgid);
   /* The language gettext would choose, from the catalogs that passed the checks.  */
-  const char *text = catalogs_translate (msgid, catalogs_thread_languages ());
+  const char *text = catalogs_translate (msgid, catalogs_thread_languages (), true);
   return text != NULL ? text : msgid;
 }
 
@@ -170,7 +170,7 @@ translate_lang (const char *msgid, const char *languages)
   if (msgid == NULL)
     return NULL;
   pthread_once (&bind_once, bind_catalog);
-  const char *text = catalogs_translate (msgid, languages);
+  const char *text = catalogs_translate (msgid, languages, false);
   return text != NULL ? text : msgid;
 }
 

@@ -82,6 +82,10 @@ main (int argc, char **argv)
     { "ko;q=1.5, ja", "話中" },
     { "ko;level=1;q=0.4, ja;q=0.3", "사용 중" },
     { "\xff\xfe, \x01ko", "Busy Here" },
+    /* Only the 16 most preferred items count: the best one is kept when it comes last.  */
+    { "aa;q=0.1, ab;q=0.1, ac;q=0.1, ad;q=0.1, ae;q=0.1, af;q=0.1, ag;q=0.1, ah;q=0.1, "
+      "ai;q=0.1, aj;q=0.1, ak;q=0.1, al;q=0.1, am;q=0.1, an;q=0.1, ao;q=0.1, ap;q=0.1, ko",
+      "사용 중" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
     {

@@ -507,6 +507,13 @@ last_translation_without_nul (struct mo *m)
   m->data[last] = 'x';
 }
 
+/* The first byte of the first message's translation (after the header) becomes 0xff.  */
+static void
+translation_not_utf8 (struct mo *m)
+{
+  m->data[get32 (m, offset_field (m->translations, 1))] = 0xff;
+}
+
 static void
 charset_utf7 (struct mo *m)
 {
@@ -703,7 +710,9 @@ static const struct forgery
 } forgeries[] =
 {
   { "major revision 2", ANY, revision_2, false, false },
-  { "revision 1.1", ANY, revision_1_1, true, true },
+  { "revision 1.1 (system-dependent strings, which gettext reads unchecked)", ANY,
+    revision_1_1, false, false },
+  { "a translation that is not UTF-8", ANY, translation_not_utf8, false, false },
   { "N = 2^32 - 1", ANY, count_huge, false, false },
   { "originals table past the end", ANY, originals_past_end, false, false },
   { "translations table at 2^32 - 8", ANY, translations_wrap, false, false },
@@ -804,26 +813,21 @@ check_truncations (const char *name)
   free (whole.data);
 }
 
-/* The small catalog NAME (five strings: the header and four messages) with a hash table made
-   full: S = N, so a search for a string that is not there meets no empty slot and must stop
-   after S probes.  With ROTATE, each string is moved one slot on from where it belongs: the
-   catalog still opens, and a lookup gives a message's own translation or NULL, never another
-   message's.  */
+/* The small catalog NAME (five strings: the header and four messages) with its hash table
+   forged to SIZE slots, filled as msgfmt would fill them: refused when the table has no empty
+   slot (SIZE = N) or a size that is not prime, since glibc's gettext, which probes until an
+   empty slot, would then search forever for a msgid that is not there.  */
 static void
-check_full_table (const char *name, bool rotate)
+check_forged_table (const char *name, uint32_t size, const char *what)
 {
   char path[4096], forged_path[4096], point[512];
   struct mo m = read_mo (in_dir (path, sizeof path, name));
-  if (m.count != 5 || m.hash_size < m.count)
+  if (m.count != 5 || m.hash_size < size)
     {
-      printf ("Bail out! %s: %u strings and %u slots, expected 5 strings and more slots\n",
-              name, (unsigned int) m.count, (unsigned int) m.hash_size);
+      printf ("Bail out! %s: %u strings and %u slots, expected 5 strings and %u slots or more\n",
+              name, (unsigned int) m.count, (unsigned int) m.hash_size, (unsigned int) size);
       exit (1);
     }
-  struct mo_catalog *reference = mo_catalog_open (path);
-
-  /* Five slots (5 is prime, so every step visits them all), filled as msgfmt would.  */
-  uint32_t size = m.count;
   put32 (&m, 20, size);
   memset (m.data + m.hash, 0, 4 * (size_t) m.hash_size);
   for (uint32_t i = 0; i < m.count; i++)
@@ -831,51 +835,19 @@ check_full_table (const char *name, bool rotate)
       const char *msgid = (const char *) m.data + get32 (&m, offset_field (m.originals, i));
       uint32_t h = hashpjw (msgid);
       uint32_t slot = h % size, step = 1 + h % (size - 2);
-      while (get32 (&m, (size_t) m.hash + 4 * (size_t) slot) != 0)
+      for (uint32_t probes = 0; get32 (&m, (size_t) m.hash + 4 * (size_t) slot) != 0
+           && probes < size; probes++)
         slot = (slot + step) % size;
       put32 (&m, (size_t) m.hash + 4 * (size_t) slot, i + 1);
     }
-  if (rotate)
-    {
-      uint32_t first = get32 (&m, m.hash);
-      for (uint32_t slot = 0; slot + 1 < size; slot++)
-        put32 (&m, (size_t) m.hash + 4 * (size_t) slot,
-               get32 (&m, (size_t) m.hash + 4 * (size_t) (slot + 1)));
-      put32 (&m, (size_t) m.hash + 4 * (size_t) (size - 1), first);
-    }
-  write_whole (in_dir (forged_path, sizeof forged_path, "full.mo"), m.data, m.size);
+  write_whole (in_dir (forged_path, sizeof forged_path, "forged-table.mo"), m.data, m.size);
 
   bool errno_kept;
   struct mo_catalog *catalog = open_watched (forged_path, &errno_kept);
-  snprintf (point, sizeof point, "%s with a full hash table%s: opens, errno kept", name,
-            rotate ? ", every string one slot off" : "");
-  tap_ok (catalog != NULL && errno_kept && reference != NULL, point);
-
-  size_t wrong = 0, found = 0;
-  for (uint32_t i = 0; i < m.count; i++)
-    {
-      const char *msgid = (const char *) m.data + get32 (&m, offset_field (m.originals, i));
-      const char *got = mo_catalog_lookup (catalog, msgid);
-      const char *want = mo_catalog_lookup (reference, msgid);
-      found += got != NULL;
-      if (!(same_answer (got, want) || (rotate && got == NULL)) && wrong++ < 3)
-        show_wrong (msgid, got, want);
-    }
-  snprintf (point, sizeof point, rotate
-            ? "%s, full table one slot off: each message gives its translation or NULL"
-            : "%s, full table: each message gives its translation", name);
-  tap_ok (wrong == 0 && (rotate || found == m.count), point);
-
-  wrong = 0;
-  for (size_t i = 0; i < ABSENT; i++)
-    if (mo_catalog_lookup (catalog, absent[i]) != NULL)
-      wrong++;
-  snprintf (point, sizeof point, "%s, full table%s: %zu strings that are no msgid give NULL "
-            "(the search stops after S probes)", name, rotate ? " one slot off" : "", ABSENT);
-  tap_ok (wrong == 0, point);
-
+  snprintf (point, sizeof point, "%s with a hash table of %u slots (%s): refused, errno kept",
+            name, (unsigned int) size, what);
+  tap_ok (catalog == NULL && errno_kept, point);
   mo_catalog_close (catalog);
-  mo_catalog_close (reference);
   free (m.data);
 }
 
@@ -903,10 +875,10 @@ main (int argc, char **argv)
       check_truncations (name);
       check_forgeries (name, "사용 중");
     }
-  check_full_table ("small.mo", false);
-  check_full_table ("small-be.mo", false);
-  check_full_table ("small.mo", true);
-  check_full_table ("small-be.mo", true);
+  check_forged_table ("small.mo", 5, "full: no empty slot");
+  check_forged_table ("small-be.mo", 5, "full: no empty slot");
+  check_forged_table ("small.mo", 6, "not a prime");
+  check_forged_table ("small-be.mo", 6, "not a prime");
 
   /* Small catalogs of tests/mo.test: what the header says of the charset.  */
   check_accepted (in_dir (path, sizeof path, "small.mo"), "small.mo (charset=utf-8)",
