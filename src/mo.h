@@ -19,9 +19,11 @@ struct mo_catalog;
 /* Reads and checks the catalog at PATH; NULL when it is missing, unreadable or malformed, with
    errno left as it was.  Everything is checked here, once, so that lookups need no checks: a
    catalog is refused when any table, string or hash entry lies outside the file, when a string
-   lacks its terminating NUL, when its hash table does not hold every string exactly once, when
-   (without a hash table) the originals are not in strictly ascending strcmp order, when it is
-   larger than 16 MiB, or when its header declares a charset other than UTF-8.  */
+   lacks its terminating NUL, when a translation is not UTF-8, when its hash table does not hold
+   every string exactly once or has no empty slot or a size that is not prime, when (without a
+   hash table) the originals are not in strictly ascending strcmp order, when its revision is
+   not 0.0 or 1.0, when it is larger than 16 MiB, or when its header declares a charset other
+   than UTF-8.  Whatever passes is also safe for gettext to read.  */
 struct mo_catalog *mo_catalog_open (const char *path);
 
 /* The translation of MSGID (NUL-terminated), or NULL when the catalog has no non-empty
