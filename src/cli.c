@@ -381,6 +381,8 @@ process (const char *text, size_t len)
       int treat = sipreason_treat_as (code);
       if (treat > 0)
         {
+          /* TRANSLATORS: printed after the offending input and followed by a code and its
+             phrase, as in "sipreason: 499: <this message> 400 (Bad Request)"; add no colon.  */
           complain (text, len, _("not a registered SIP response code; a client treats it as"));
           fprintf (stderr, " %d (", treat);
           fputs (phrase (treat), stderr);
