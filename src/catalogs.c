@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "ascii.h"
 #include "mo.h"
 
 #define MAX_LANGUAGES 64        /* catalogs kept; more are left to gettext alone */
@@ -35,40 +36,15 @@ static size_t language_count;
 static const char *language_names[MAX_LANGUAGES + 1];
 static int have_broken;
 
-/* ASCII classes, independent of the locale.  */
-static int
-is_alpha (char c)
-{
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-is_digit (char c)
-{
-  return c >= '0' && c <= '9';
-}
-
-static char
-to_lower (char c)
-{
-  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-static char
-to_upper (char c)
-{
-  return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
-}
-
 /* Whether NAME can be a language (ko, pt_BR, sr@latin) that a preference list names.  */
 static int
 plausible_name (const char *name)
 {
   size_t len = strlen (name);
-  if (len == 0 || len >= MAX_NAME || !is_alpha (name[0]))
+  if (len == 0 || len >= MAX_NAME || !ascii_isalpha (name[0]))
     return 0;
   for (size_t i = 0; i < len; i++)
-    if (!is_alpha (name[i]) && !is_digit (name[i]) && strchr ("_-.@", name[i]) == NULL)
+    if (!ascii_isalpha (name[i]) && !ascii_isdigit (name[i]) && strchr ("_-.@", name[i]) == NULL)
       return 0;
   return 1;
 }
@@ -212,7 +188,7 @@ parse_qvalue (const char **p)
   if (*s == '.')
     {
       s++;
-      for (int scale = 100; scale > 0 && is_digit (*s); scale /= 10)
+      for (int scale = 100; scale > 0 && ascii_isdigit (*s); scale /= 10)
         value += (*s++ - '0') * scale;
     }
   *p = s;
@@ -223,12 +199,6 @@ static int
 is_separator (char c)
 {
   return c == ',' || c == ':';
-}
-
-static int
-is_blank (char c)
-{
-  return c == ' ' || c == '\t';
 }
 
 /* Fills PREFS from LIST, a gettext-style list ("pt_BR:pt") or an Accept-Language value
@@ -242,12 +212,12 @@ parse_preferences (const char *list, struct preference *prefs)
   const char *p = list;
   while (*p != '\0')
     {
-      while (is_separator (*p) || is_blank (*p))
+      while (is_separator (*p) || ascii_isblank (*p))
         p++;
       if (*p == '\0')
         break;
       const char *tag = p;
-      while (*p != '\0' && !is_separator (*p) && *p != ';' && !is_blank (*p))
+      while (*p != '\0' && !is_separator (*p) && *p != ';' && !ascii_isblank (*p))
         p++;
       size_t tag_len = (size_t) (p - tag);
       int q = 1000;
@@ -257,7 +227,7 @@ parse_preferences (const char *list, struct preference *prefs)
           if (*p == ';')
             {
               p++;
-              while (is_blank (*p))
+              while (ascii_isblank (*p))
                 p++;
               if ((*p == 'q' || *p == 'Q') && p[1] == '=')
                 {
@@ -311,33 +281,33 @@ match_language (const char *tag, enum english *english)
   if (*english != NOT_ENGLISH)
     return -1;
   size_t n = 0;
-  while (is_alpha (*p) && n < 3)
-    lang[n++] = to_lower (*p++);
+  while (ascii_isalpha (*p) && n < 3)
+    lang[n++] = ascii_tolower (*p++);
   lang[n] = '\0';
-  if (n < 2 || is_alpha (*p))
+  if (n < 2 || ascii_isalpha (*p))
     return -1;
 
   /* Subtags: a script of four letters, a region of two letters or three digits.  */
   while (*p == '-' || *p == '_')
     {
       const char *sub = ++p;
-      while (is_alpha (*p) || is_digit (*p))
+      while (ascii_isalpha (*p) || ascii_isdigit (*p))
         p++;
       size_t len = (size_t) (p - sub);
-      if (len == 4 && is_alpha (sub[0]) && script[0] == '\0')
+      if (len == 4 && ascii_isalpha (sub[0]) && script[0] == '\0')
         {
-          script[0] = to_upper (sub[0]);
+          script[0] = ascii_toupper (sub[0]);
           for (int i = 1; i < 4; i++)
-            script[i] = to_lower (sub[i]);
+            script[i] = ascii_tolower (sub[i]);
           script[4] = '\0';
         }
-      else if (len == 2 && is_alpha (sub[0]) && is_alpha (sub[1]) && region[0] == '\0')
+      else if (len == 2 && ascii_isalpha (sub[0]) && ascii_isalpha (sub[1]) && region[0] == '\0')
         {
-          region[0] = to_upper (sub[0]);
-          region[1] = to_upper (sub[1]);
+          region[0] = ascii_toupper (sub[0]);
+          region[1] = ascii_toupper (sub[1]);
           region[2] = '\0';
         }
-      else if (len == 3 && is_digit (sub[0]) && is_digit (sub[1]) && is_digit (sub[2])
+      else if (len == 3 && ascii_isdigit (sub[0]) && ascii_isdigit (sub[1]) && ascii_isdigit (sub[2])
                && region[0] == '\0')
         {
           memcpy (region, sub, 3);

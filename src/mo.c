@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ascii.h"
 #include "utf8.h"
 
 /* The magic number, as read in the file's own byte order.  */
@@ -169,23 +170,6 @@ mo_catalog_lookup (const struct mo_catalog *catalog, const char *msgid)
   return *text != '\0' ? text : NULL;
 }
 
-/* ASCII lower case, whatever the locale: a Turkish LC_CTYPE must not change what matches.  */
-static unsigned char
-ascii_lower (unsigned char c)
-{
-  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* Whether the N bytes at S equal the N bytes of LOWER (in lower case), ignoring ASCII case.  */
-static bool
-same_ascii (const char *s, const char *lower, size_t n)
-{
-  for (size_t i = 0; i < n; i++)
-    if (ascii_lower ((unsigned char) s[i]) != (unsigned char) lower[i])
-      return false;
-  return true;
-}
-
 /* Whether the header line of LEN bytes at LINE, a Content-Type line, allows UTF-8: it names
    the charset UTF-8, or no charset.  */
 static bool
@@ -195,13 +179,13 @@ charset_is_utf8 (const char *line, size_t len)
   size_t parameter_len = sizeof parameter - 1;
 
   for (size_t i = 0; i + parameter_len <= len; i++)
-    if (same_ascii (line + i, parameter, parameter_len))
+    if (ascii_same_nocase (line + i, parameter, parameter_len))
       {
         const char *value = line + i + parameter_len;
         size_t value_len = strcspn (value, "; \t\r\n");
         /* glibc takes "UTF8" too.  */
-        return (value_len == 5 && same_ascii (value, "utf-8", 5))
-               || (value_len == 4 && same_ascii (value, "utf8", 4));
+        return (value_len == 5 && ascii_same_nocase (value, "utf-8", 5))
+               || (value_len == 4 && ascii_same_nocase (value, "utf8", 4));
       }
   return true;
 }
@@ -218,7 +202,7 @@ check_charset (const struct mo_catalog *catalog)
   while (line != NULL && *line != '\0')
     {
       size_t len = strcspn (line, "\n");
-      if (len >= field_len && same_ascii (line, field, field_len))
+      if (len >= field_len && ascii_same_nocase (line, field, field_len))
         return charset_is_utf8 (line + field_len, len - field_len);
       line += len;
       if (*line == '\n')

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ascii.h"
 #include "catalogs.h"
 #include "gettext.h"
 #include "localedir.h"
@@ -341,29 +342,11 @@ sipreason_next (int code)
   return -1;
 }
 
-/* Whether the LEN bytes at A and B are equal, ASCII letters compared without regard to case;
-   independent of the locale (a Turkish LC_CTYPE must not change what matches).  */
-static int
-same_bytes (const char *a, const char *b, size_t len)
-{
-  for (size_t i = 0; i < len; i++)
-    {
-      unsigned char x = a[i], y = b[i];
-      if (x >= 'A' && x <= 'Z')
-        x += 'a' - 'A';
-      if (y >= 'A' && y <= 'Z')
-        y += 'a' - 'A';
-      if (x != y)
-        return 0;
-    }
-  return 1;
-}
-
 /* Whether the LEN bytes at S spell the string NAME.  */
 static int
 same_name (const char *s, size_t len, const char *name)
 {
-  return strlen (name) == len && same_bytes (s, name, len);
+  return strlen (name) == len && ascii_same_nocase (s, name, len);
 }
 
 /* Whether one of the '|'-separated names in LIST is the LEN bytes at S.  */
@@ -374,18 +357,12 @@ in_name_list (const char *s, size_t len, const char *list)
     {
       const char *end = strchr (list, '|');
       size_t name_len = end ? (size_t) (end - list) : strlen (list);
-      if (name_len == len && same_bytes (s, list, len))
+      if (name_len == len && ascii_same_nocase (s, list, len))
         return 1;
       if (end == NULL)
         return 0;
       list = end + 1;
     }
-}
-
-static int
-is_space (unsigned char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
 /* The code whose phrase is TEXT; translations in the calling thread's language, or in
@@ -396,10 +373,10 @@ lookup (const char *text, int by_languages, const char *languages)
   if (text == NULL)
     return -1;
   int saved_errno = errno;
-  while (is_space (*text))
+  while (ascii_isspace (*text))
     text++;
   size_t len = strlen (text);
-  while (len > 0 && is_space (text[len - 1]))
+  while (len > 0 && ascii_isspace (text[len - 1]))
     len--;
 
   int found = -1;
