@@ -1,23 +1,19 @@
 #!/bin/bash
-# fuzz/run.sh: builds libsipreason and the libFuzzer targets of fuzz/ with clang under
-# AddressSanitizer and UndefinedBehaviorSanitizer in a temporary directory, compiles the
-# catalogs of po/LINGUAS there, then fuzzes each target for SECONDS (default 60): the first half
-# in English (LC_ALL=C), the second half in Korean (LC_ALL=C.UTF-8 LANGUAGE=ko) with inputs of
-# up to 1 MiB, from a copy of fuzz/corpus/ (the source tree is never written).  Prints one line
-# per target (executions, seconds, exec/s, coverage) and exits non-zero when a target found a
-# crash, a leak, a timeout or an out-of-memory, naming the reproducer it kept.
+# fuzz/run.sh: runs the libFuzzer targets that `./configure CC=clang --enable-fuzzing && make`
+# built, each for SECONDS (default 60): the first half in English (LC_ALL=C), the second half in
+# Korean (LC_ALL=C.UTF-8 LANGUAGE=ko) with inputs of up to 1 MiB, from a copy of fuzz/corpus/
+# (the source tree is never written).  Prints one line per target (executions, seconds,
+# exec/s, coverage) and exits non-zero when a target found a crash, a leak, a timeout or an
+# out-of-memory, naming the reproducer it kept.
 #
-# Needs, on Debian 12 as root:
-#   apt-get install -y --no-install-recommends clang libclang-rt-14-dev llvm-14 make gettext \
-#     autoconf automake libtool autopoint pkg-config git
-# (libclang-rt-14-dev holds the libFuzzer and sanitizer runtimes that -fsanitize=fuzzer links;
-# llvm-14 the llvm-symbolizer for readable stack traces; the autotools and git only serve when
-# the source tree has no ./configure yet or is configured in place, and is then copied and
-# bootstrapped in the temporary directory.)
+# Run it from the build directory: ./configure CC=clang --enable-fuzzing && make &&
+# bash fuzz/run.sh 60 (Debian: apt-get install clang libclang-rt-14-dev llvm-14; llvm-14 gives
+# llvm-symbolizer, for readable stack traces).
 #
-# Usage: bash fuzz/run.sh [SECONDS]
-# Environment: FUZZ_KEEP=1 keeps the temporary directory (it is always kept after a finding);
-# FUZZ_JOBS (default 2) for make.
+# Environment: FUZZ_KEEP=1 keeps the temporary directory (it is always kept after a finding).
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the sipreason authors
 
 set -u
 export LC_ALL=C
@@ -29,76 +25,28 @@ esac
 [ "$seconds" -ge 2 ] || seconds=2
 
 here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/.." && pwd)
+srcdir=$(cd "$here/.." && pwd)
+build=$(pwd)
+for target in fuzz-lookup fuzz-cli fuzz-mo; do
+  [ -x "$build/fuzz/$target" ] || {
+    echo "fuzz/run.sh: $build/fuzz/$target not found: run me from a build directory configured" \
+      "with ./configure CC=clang --enable-fuzzing, after make" >&2
+    exit 2
+  }
+done
 work=$(mktemp -d "${TMPDIR:-/tmp}/sipreason-fuzz.XXXXXX") || exit 1
 keep=${FUZZ_KEEP:-0}
 cleanup () { [ "$keep" = 1 ] || rm -rf "$work"; }
 trap cleanup EXIT
 die () { echo "fuzz/run.sh: $*" >&2; keep=1; echo "fuzz/run.sh: logs kept in $work" >&2; exit 1; }
-cd "$work" || exit 1
 
-for tool in clang make msgfmt; do
-  command -v "$tool" >/dev/null || die "$tool not found (see the apt-get line at the top of this script)"
-done
-printf 'int LLVMFuzzerTestOneInput (const char *d, unsigned long n) { return d && n; }\n' \
-  > "$work/probe.c"
-clang -fsanitize=fuzzer,address,undefined -o "$work/probe" "$work/probe.c" 2> "$work/probe.log" \
-  || die "clang cannot link -fsanitize=fuzzer (install libclang-rt-14-dev): $(head -3 "$work/probe.log")"
 symbolizer=$(command -v llvm-symbolizer || ls /usr/lib/llvm-*/bin/llvm-symbolizer 2>/dev/null | tail -1)
 [ -n "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH=$symbolizer
 
-# The sources to configure.  A tree with ./configure that is not configured in place is built
-# from where it is (VPATH); otherwise (no ./configure yet, or an in-place build whose
-# config.status makes Automake refuse a VPATH build) its files, as git sees them, are copied
-# into $work/src and bootstrapped there.
-if [ -x "$top/configure" ] && [ ! -f "$top/config.status" ]; then
-  srcdir=$top
-else
-  command -v git >/dev/null || die "git is needed to copy a source tree that is configured in place"
-  srcdir=$work/src
-  mkdir -p "$srcdir"
-  echo "== copying the sources to $srcdir and bootstrapping them"
-  (cd "$top" && git ls-files -z --cached --others --exclude-standard) \
-    | (cd "$top" && while IFS= read -r -d '' f; do [ -f "$f" ] && printf '%s\0' "$f"; done) \
-    | (cd "$top" && xargs -0 -r cp --parents -p -t "$srcdir") \
-    || die "copying the sources failed"
-  (cd "$srcdir" && ./bootstrap) > "$work/bootstrap.log" 2>&1 \
-    || die "bootstrap failed: $(tail -5 "$work/bootstrap.log")"
-fi
-
-san='-fsanitize=address,undefined -fno-sanitize-recover=undefined'
-build=$work/build
-mkdir -p "$build"
-echo "== configure and build the library (clang, ASan + UBSan) in $build"
-(cd "$build" && "$srcdir/configure" --disable-shared --disable-hardening CC=clang \
-   CFLAGS="-g -O1 $san -fsanitize=fuzzer-no-link") > "$work/configure.log" 2>&1 \
-  || die "configure failed: $(tail -5 "$work/configure.log")"
-# Only the library (and the generated localedir.h): no recursion into po/.  The files the
-# Autotools generate in the source tree are taken as up to date (-o) and the tools emptied, so
-# that a configure.ac or Makefile.am edited since the bootstrap never makes this build write
-# into the source tree.
-make -C "$build" -j"${FUZZ_JOBS:-2}" AUTOCONF=: AUTOHEADER=: AUTOMAKE=: ACLOCAL=: \
-  -o "$srcdir/configure" -o "$srcdir/config.h.in" -o "$srcdir/Makefile.in" \
-  -o "$srcdir/aclocal.m4" src/localedir.h src/libsipreason.la > "$work/make.log" 2>&1 \
-  || die "make failed: $(tail -10 "$work/make.log")"
-libs=$(sed -n 's/^LIBINTL = //p; s/^LIBS = //p' "$build/Makefile" | tr '\n' ' ')
-
-for target in fuzz-lookup fuzz-cli fuzz-mo; do
-  # shellcheck disable=SC2086  # $san and $libs are lists of words
-  clang -g -O1 $san -fsanitize=fuzzer -Wall -Wextra \
-    -I"$build" -I"$build/src" -I"$srcdir/include" -I"$srcdir/src" -I"$srcdir/fuzz" \
-    -o "$work/$target" "$srcdir/fuzz/$target.c" "$build/src/.libs/libsipreason.a" $libs \
-    > "$work/$target.build.log" 2>&1 \
-    || die "building $target failed: $(head -20 "$work/$target.build.log")"
-done
-
-# The catalogs, uninstalled, as the tests compile them.
-locale_dir=$work/locale
-for lang in $(sed -e 's/#.*//' "$srcdir/po/LINGUAS"); do
-  mkdir -p "$locale_dir/$lang/LC_MESSAGES"
-  msgfmt -c -o "$locale_dir/$lang/LC_MESSAGES/sipreason.mo" "$srcdir/po/$lang.po" \
-    || die "msgfmt failed on po/$lang.po"
-done
+# The catalogs, uninstalled, as the tests use them.
+${MAKE:-make} -s -C "$build" check-catalogs > "$work/catalogs.log" 2>&1 \
+  || die "make check-catalogs failed: $(tail -5 "$work/catalogs.log")"
+locale_dir=$build/tests/locale
 export SIPREASON_LOCALEDIR=$locale_dir
 
 # A dictionary from the one table and the Korean catalog: every registered phrase and former
@@ -125,8 +73,6 @@ for _ in $(seq 1 4000); do printf '486\nbusy here\n\xec\x82\xac\xec\x9a\xa9 \xec
   > "$big/lines"
 
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-# The command's stderr must be valid UTF-8 without control characters (fuzz-cli.c).
-export SIPREASON_FUZZ_STRICT_STDERR=1
 first=$(( seconds / 2 ))
 second=$(( seconds - first ))
 found=0
@@ -160,7 +106,7 @@ for target in fuzz-lookup fuzz-cli fuzz-mo; do
     fi
     log=$work/$target.$run.log
     start=$(date +%s.%N)
-    "${env_run[@]}" "$work/$target" "${opts[@]}" -timeout=10 -rss_limit_mb=2048 \
+    "${env_run[@]}" "$build/fuzz/$target" "${opts[@]}" -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 -dict="$dict" -artifact_prefix="$work/artifacts/$target-" \
       "${dirs[@]}" > "$log" 2>&1
     rc=$?
