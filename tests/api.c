@@ -90,7 +90,7 @@ main (int argc, char **argv)
       return 1;
     }
   read_registry (argv[1]);
-  tap_is_int (registry_rows, 78, "registry has 78 rows");
+  tap_ok (registry_rows > 0, "the registry has rows");
 
   /* Every registry row, in the library.  */
   for (int i = 0; i < registry_rows; i++)
@@ -136,7 +136,9 @@ main (int argc, char **argv)
   tap_is_int (walked, registry_rows, "sipreason_next walks every code");
   tap_ok (in_order, "sipreason_next walks in ascending order, as the registry");
   tap_is_int (sipreason_next (INT_MIN), 100, "next (INT_MIN) is 100");
-  tap_is_int (sipreason_next (608), -1, "next (608) is -1");
+  snprintf (name, sizeof name, "next (%d), the registry's last code, is -1",
+            registry[registry_rows - 1].code);
+  tap_is_int (sipreason_next (registry[registry_rows - 1].code), -1, name);
   tap_is_int (sipreason_next (INT_MAX), -1, "next (INT_MAX) is -1");
   tap_is_int (sipreason_next (487), 488, "next (487) is 488");
   tap_is_int (sipreason_next (495), 500, "next (495) is 500");
@@ -178,7 +180,7 @@ main (int argc, char **argv)
   freelocale (c_locale);
   tap_is_int (errno, 777, "errno unchanged across 200001 lookups of each kind");
   tap_is_int (wrong, 0, "every code function, plain, _l and _lang: an answer exactly for the "
-              "78 codes, NULL for every other int in -100000..100000");
+              "registered codes, NULL for every other int in -100000..100000");
   tap_is_int (wrong_class, 0, "every class function: an answer exactly for 100-699");
   tap_is_int (wrong_treat, 0, "treat_as: a registered code for 100-699, -1 elsewhere");
   tap_is_int (wrong_next, 0, "next: a greater registered code, or -1, for every int");
