@@ -634,7 +634,13 @@ cli_run_main (struct cli_run *run, int argc, char **argv)
         print_help (run);
         return finish (run, CLI_EXIT_OK);
       case 'V':
+        /* The GNU Coding Standards' --version: the legal lines stay in the licence's English.  */
         fprintf (run->out, "sipreason %s\n", sipreason_version ());
+        put (run, "Copyright (C) 2026 the sipreason authors.\n"
+                  "License LGPLv2.1+: GNU LGPL version 2.1 or later"
+                  " <https://gnu.org/licenses/old-licenses/lgpl-2.1.html>.\n"
+                  "This is free software: you are free to change and redistribute it.\n"
+                  "There is NO WARRANTY, to the extent permitted by law.\n");
         return finish (run, CLI_EXIT_OK);
       default:
         usage_hint (run);
