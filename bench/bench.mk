@@ -1,6 +1,9 @@
 # bench/bench.mk: the performance measurements, included by the top Makefile.am.  Nothing here
 # is built by `make` or `make check`; `make bench` builds the programs and runs bench/run.sh,
 # which writes its Markdown report to bench/results.out (see bench/README.md).
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the sipreason authors
 
 # Automake needs the first assignment of EXTRA_PROGRAMS to be '='; the top Makefile.am sets
 # none.  Each program is bench/lookup.c built with a different BENCH_KIND.

@@ -10,7 +10,10 @@
 
    The codes are the library's, walked with sipreason_next, ascending, round and round; the
    msgids are their sipreason_canonical phrases.  Exit status 77 when the locale named by the
-   environment is not installed (setlocale fails), 1 on any other failure.  */
+   environment is not installed (setlocale fails), 1 on any other failure.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #include <config.h>
 

@@ -28,6 +28,9 @@
 #     --localedir=B/tests/locale --libtool=B/libtool [--output=FILE] [--quick] [--keep]
 # Paths must not contain white space.  --quick uses much smaller sizes (a smoke test);
 # --keep keeps the temporary directory (callgrind and strace outputs, inputs).
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the sipreason authors
 
 set -u
 LC_ALL=C

@@ -1,6 +1,9 @@
 /* fuzz-check.h: what the fuzz targets share: the invariant check that traps, a strict UTF-8
    validator and an ASCII case-insensitive comparison.  Private to fuzz/; header-only, so each
-   target is one translation unit.  */
+   target is one translation unit.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #ifndef SIPREASON_FUZZ_CHECK_H
 #define SIPREASON_FUZZ_CHECK_H

@@ -2,7 +2,10 @@
    int-taking function on the int in the first 4 bytes, each checked against its contract in
    include/sipreason.h; the functions that take a language list (sipreason_*_lang,
    sipreason_negotiate) get the text after the input's first NUL as that list.  A violated
-   invariant traps (see README.md in this directory).  */
+   invariant traps (see README.md in this directory).
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #include <errno.h>
 #include <locale.h>

@@ -1,7 +1,10 @@
 /* fuzz-mo.c: the library's own .mo reader (src/mo.c) on any bytes: mo_catalog_open either
    refuses the file or gives a catalog whose every lookup returns a NUL-terminated string inside
    it or NULL, with errno unchanged; never a crash, a leak or a read outside the file.  The
-   reader takes a path, so each input is written to one temporary file first.  */
+   reader takes a path, so each input is written to one temporary file first.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #include <errno.h>
 #include <fcntl.h>

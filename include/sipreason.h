@@ -10,7 +10,10 @@
    named by the environment variable SIPREASON_LOCALEDIR when it is set (ignored in setuid and
    setgid programs), else from the directory configured at build time.  The library never calls
    setlocale() or textdomain(): the program chooses its locale, usually with
-   setlocale (LC_ALL, "") at start-up.  Without a translation the English phrase is returned.  */
+   setlocale (LC_ALL, "") at start-up.  Without a translation the English phrase is returned.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #ifndef SIPREASON_H
 #define SIPREASON_H

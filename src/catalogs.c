@@ -1,7 +1,10 @@
 /* catalogs.c: the installed catalogs as the library reads them itself: which languages exist,
    which catalogs are safe to hand to gettext, and which language a preference list chooses.
    The data is written once, by catalogs_scan under the library's pthread_once, and only read
-   afterwards, so no lock is needed.  */
+   afterwards, so no lock is needed.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #include <config.h>
 

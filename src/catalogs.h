@@ -1,6 +1,9 @@
 /* catalogs.h: the installed catalogs as the library reads them itself (private): the list of
    languages, which catalogs are safe to read, and the choice of language for a preference list
-   (a gettext LANGUAGE-style list or an HTTP/SIP Accept-Language value).  */
+   (a gettext LANGUAGE-style list or an HTTP/SIP Accept-Language value).
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #ifndef SIPREASON_CATALOGS_H
 #define SIPREASON_CATALOGS_H

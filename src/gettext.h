@@ -1,6 +1,9 @@
 /* gettext.h: the gettext calls the library uses, or English-only stand-ins when NLS is off.
    Private to the package; never installed.  (The command reads its messages through the
-   library, and the library never calls textdomain, so neither appears here.)  */
+   library, and the library never calls textdomain, so neither appears here.)
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #ifndef SIPREASON_GETTEXT_H
 #define SIPREASON_GETTEXT_H

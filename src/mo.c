@@ -1,4 +1,7 @@
-/* mo.c: a reader of GNU .mo catalogs (mo.h) that checks the whole file once, when it opens it.  */
+/* mo.c: a reader of GNU .mo catalogs (mo.h) that checks the whole file once, when it opens it.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #include <config.h>
 

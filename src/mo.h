@@ -2,7 +2,10 @@
 
    The module is never exported (see the names below).  The format is the one the GNU gettext
    manual documents in "MO Files": both byte orders, with or without a hash table.  Only UTF-8
-   catalogs are accepted, since every string the library hands out is UTF-8.  */
+   catalogs are accepted, since every string the library hands out is UTF-8.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #ifndef SIPREASON_MO_H
 #define SIPREASON_MO_H

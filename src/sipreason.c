@@ -1,4 +1,7 @@
-/* sipreason.c: the library: lookups in the table of codes.def and the one-time catalog binding.  */
+/* sipreason.c: the library: lookups in the table of codes.def and the one-time catalog binding.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #include <config.h>
 

@@ -1,5 +1,8 @@
 /* utf8.h: the length of a well-formed UTF-8 sequence (RFC 3629), shared by the catalog checks
-   of the library and the command's output; private, never installed.  */
+   of the library and the command's output; private, never installed.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #ifndef SIPREASON_UTF8_H
 #define SIPREASON_UTF8_H

@@ -1,6 +1,9 @@
 /* api.c: the library against the registry (tests/registry.tsv, the IANA table plus the three
    RFC 2543 codes): phrase, reference, status and former names of every row, iteration order,
-   RFC 3261 treatment of unknown codes, answers for ints outside the table, and errno.  */
+   RFC 3261 treatment of unknown codes, answers for ints outside the table, and errno.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #include <config.h>
 

@@ -1,5 +1,8 @@
 /* consumer.c: a program outside the project, built against the installed library with
-   pkg-config by tests/installed.sh: it prints 486 as a UI would.  */
+   pkg-config by tests/installed.sh: it prints 486 as a UI would.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #include <locale.h>
 #include <stdio.h>

@@ -3,7 +3,10 @@
    description or lookup (TEXT looked up must give CODE).  Lines starting with # are comments.
 
    The locale comes from the environment (setlocale (LC_ALL, "")), or, when EXPECT_LOCALE names
-   a locale, the process stays in "C" and the _l functions are called with that locale.  */
+   a locale, the process stays in "C" and the _l functions are called with that locale.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #include <config.h>
 

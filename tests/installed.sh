@@ -1,6 +1,9 @@
 #!/bin/sh
 # installed.sh: make installcheck: the installed command and a program linked with pkg-config.
 # Run from the build directory, with bindir, libdir, CC, CFLAGS, PKG_CONFIG and USE_NLS set.
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the sipreason authors
 set -u
 # The installed programs must find the installed catalog by themselves.
 unset SIPREASON_LOCALEDIR

@@ -1,7 +1,10 @@
 /* lang.c: the *_lang functions and sipreason_negotiate: Accept-Language and gettext-style
    lists, with no locale set (the process stays in C); every answer equal to what gettext gives
    under LANGUAGE for every code of every installed language; threads in different languages at
-   once.  Arguments: the languages of po/LINGUAS.  */
+   once.  Arguments: the languages of po/LINGUAS.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #include <config.h>
 

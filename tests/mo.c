@@ -1,7 +1,10 @@
 /* mo.c: the private .mo reader (src/mo.c) on the catalogs msgfmt makes of po/ko.po and po/ja.po,
    in both byte orders, with and without a hash table; and on hostile files: every truncation,
    headers, tables and strings forged from those catalogs, and the files tests/mo.test leaves.
-   Run by tests/mo.test as "mo DIR", DIR holding what the script made (see there).  */
+   Run by tests/mo.test as "mo DIR", DIR holding what the script made (see there).
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #include <config.h>
 

@@ -1,4 +1,7 @@
-/* tap.h: the few TAP helpers the C tests share (Test Anything Protocol, read by tap-driver.sh).  */
+/* tap.h: the few TAP helpers the C tests share (Test Anything Protocol, read by tap-driver.sh).
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #ifndef SIPREASON_TAP_H
 #define SIPREASON_TAP_H

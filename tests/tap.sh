@@ -1,4 +1,7 @@
 # tap.sh: TAP helpers for the shell tests (sourced).
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Copyright (C) 2026 the sipreason authors
 
 tap_count=0
 tap_failed=0

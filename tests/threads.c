@@ -1,6 +1,9 @@
 /* threads.c: eight threads make their first call at the same moment (a barrier) and all get
    Korean; then threads with a Korean and an English locale_t look up at the same time and each
-   gets its own language, while the process locale is C.  Run under LC_ALL=C.UTF-8 LANGUAGE=ko.  */
+   gets its own language, while the process locale is C.  Run under LC_ALL=C.UTF-8 LANGUAGE=ko.
+
+   SPDX-License-Identifier: LGPL-2.1-or-later
+   Copyright (C) 2026 the sipreason authors  */
 
 #include <config.h>
 
