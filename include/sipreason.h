@@ -20,6 +20,26 @@
 
 #include <locale.h>
 
+/* The _l functions take a POSIX.1-2008 locale_t, which <locale.h> declares only when the
+   program asks for POSIX.1-2008 or later: _POSIX_C_SOURCE >= 200809L or _XOPEN_SOURCE >= 700,
+   or the system's default extensions (_GNU_SOURCE, _DEFAULT_SOURCE, _BSD_SOURCE), which glibc,
+   musl, the BSDs and macOS give unless a strict -std=c99 (c11, c17 ...) asks for ISO C alone.
+   There, define _POSIX_C_SOURCE as 200809L before the first #include to get them.
+   SIPREASON_HAVE_LOCALE_T is 1 where they are declared, 0 elsewhere; a program may define it
+   first to say which.  */
+#ifndef SIPREASON_HAVE_LOCALE_T
+# if (defined _POSIX_C_SOURCE && _POSIX_C_SOURCE >= 200809L) \
+     || (defined _XOPEN_SOURCE && _XOPEN_SOURCE >= 700) \
+     || defined _GNU_SOURCE || defined _DEFAULT_SOURCE || defined _BSD_SOURCE \
+     || defined __USE_XOPEN2K8 \
+     || (defined __POSIX_VISIBLE && __POSIX_VISIBLE >= 200809) \
+     || (defined __DARWIN_C_LEVEL && __DARWIN_C_LEVEL >= 200809L)
+#  define SIPREASON_HAVE_LOCALE_T 1
+# else
+#  define SIPREASON_HAVE_LOCALE_T 0
+# endif
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -43,7 +63,9 @@ const char *sipreason_phrase (int code);
    LC_GLOBAL_LOCALE), the way strerror_l works.  Only the calling thread's locale is switched,
    with uselocale(), and it is restored before returning.  As with every gettext lookup, a
    non-empty LANGUAGE environment variable outranks a locale other than "C".  */
+#if SIPREASON_HAVE_LOCALE_T
 const char *sipreason_phrase_l (int code, locale_t locale);
+#endif
 
 /* The registered English reason phrase of CODE, never translated: what goes on the wire in the
    status line, e.g. "Busy Here" for 486.  NULL when CODE is not in the table.  */
@@ -53,17 +75,23 @@ const char *sipreason_canonical (int code);
    "Client Failure", "Server Failure", "Global Failure"), for any CODE from 100 to 699, in the
    table or not.  NULL outside 100-699.  */
 const char *sipreason_class (int code);
+#if SIPREASON_HAVE_LOCALE_T
 const char *sipreason_class_l (int code, locale_t locale);
+#endif
 
 /* One localized sentence on what CODE's response class means, for any CODE from 100 to 699.
    NULL outside 100-699.  */
 const char *sipreason_class_description (int code);
+#if SIPREASON_HAVE_LOCALE_T
 const char *sipreason_class_description_l (int code, locale_t locale);
+#endif
 
 /* One localized sentence on what CODE means, e.g. "The callee's end system was reached but the
    callee is busy." for 486.  NULL when CODE is not in the table.  */
 const char *sipreason_description (int code);
+#if SIPREASON_HAVE_LOCALE_T
 const char *sipreason_description_l (int code, locale_t locale);
+#endif
 
 /* The code whose phrase is TEXT: its registered phrase, a former name of it (for example
    "Internal Server Error" gives 500), or its phrase in the current locale's language ("사용 중"
