@@ -34,7 +34,7 @@ if test -n "$PKG_CONFIG" && command -v "$PKG_CONFIG" >/dev/null 2>&1; then
     out=$(LD_LIBRARY_PATH="$libdir" LC_ALL=C LANGUAGE= tests/installed/consumer)
     test "$out" = "$want" && say "ok: it runs: $out" || { say "FAIL: it printed '$out'"; fail=1; }
     if test "$USE_NLS" = yes; then
-      want="486|사용 중|Busy Here|클라이언트 실패"
+      want="486|사용 중|Busy Here|클라이언트 오류"
       out=$(LD_LIBRARY_PATH="$libdir" LC_ALL=C.UTF-8 LANGUAGE=ko tests/installed/consumer)
       test "$out" = "$want" && say "ok: in Korean: $out" || { say "FAIL: in Korean: '$out'"; fail=1; }
     fi

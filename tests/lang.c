@@ -70,7 +70,7 @@ main (int argc, char **argv)
     { " , ,, :", "Busy Here" },
     { "C", "Busy Here" },
     { "POSIX", "Busy Here" },
-    { "ja", "話中" },
+    { "ja", "話し中" },
     { "pt", "Ocupado aqui" },
     { "pt-PT", "Ocupado aqui" },
     { "pt_BR:pt", "Ocupado aqui" },
@@ -81,8 +81,8 @@ main (int argc, char **argv)
     { "zh-CN", "用户忙" },
     { "zh", "用户忙" },
     { "de-AT", "Hier besetzt" },
-    { "ko;q=abc, ja", "話中" },
-    { "ko;q=1.5, ja", "話中" },
+    { "ko;q=abc, ja", "話し中" },
+    { "ko;q=1.5, ja", "話し中" },
     { "ko;level=1;q=0.4, ja;q=0.3", "사용 중" },
     { "\xff\xfe, \x01ko", "Busy Here" },
     /* Only the 16 most preferred items count: the best one is kept when it comes last.  */
@@ -97,7 +97,7 @@ main (int argc, char **argv)
     }
   tap_is_str (sipreason_phrase_lang (486, NULL), "Busy Here", "NULL languages: English");
   tap_is_str (sipreason_phrase_lang (499, "ko"), NULL, "499 has no phrase in any language");
-  tap_is_str (sipreason_class_lang (499, "ko"), "클라이언트 실패", "class_lang (499, ko)");
+  tap_is_str (sipreason_class_lang (499, "ko"), "클라이언트 오류", "class_lang (499, ko)");
   tap_is_str (sipreason_class_lang (99, "ko"), NULL, "class_lang (99, ko)");
   tap_is_str (sipreason_description_lang (404, "ko"), "사용자를 찾을 수 없음", "description_lang (404, ko)");
   tap_is_str (sipreason_class_description_lang (100, "ko"),
@@ -108,7 +108,7 @@ main (int argc, char **argv)
   tap_is_str (sipreason_gettext_lang (NULL, "ko"), NULL, "gettext_lang (NULL)");
   tap_is_int (sipreason_lookup_lang ("사용 중", "ko-KR"), 486, "lookup_lang (사용 중, ko-KR)");
   tap_is_int (sipreason_lookup_lang ("사용 중", "ja"), -1, "lookup_lang (사용 중, ja)");
-  tap_is_int (sipreason_lookup_lang ("話中", "ja"), 486, "lookup_lang (話中, ja)");
+  tap_is_int (sipreason_lookup_lang ("話し中", "ja"), 486, "lookup_lang (話し中, ja)");
   tap_is_int (sipreason_lookup ("사용 중"), -1, "lookup in the C locale does not know Korean");
 
   struct { const char *languages, *expected; } negotiations[] =

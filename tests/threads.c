@@ -40,7 +40,7 @@ per_locale (void *arg)
   int id = (int) (long) arg;
   locale_t mine = id % 2 ? english : korean;
   const char *busy = id % 2 ? "Busy Here" : "\xec\x82\xac\xec\x9a\xa9 \xec\xa4\x91";
-  const char *client = id % 2 ? "Client Failure" : "클라이언트 실패";
+  const char *client = id % 2 ? "Client Failure" : "클라이언트 오류";
   pthread_barrier_wait (&start);
   for (int i = 0; i < ROUNDS; i++)
     {
