@@ -80,7 +80,7 @@ main (int argc, char **argv)
     { "zh-Hans", "用户忙" },
     { "zh-CN", "用户忙" },
     { "zh", "用户忙" },
-    { "de-AT", "Hier besetzt" },
+    { "de-AT", "Besetzt" },
     { "ko;q=abc, ja", "話し中" },
     { "ko;q=1.5, ja", "話し中" },
     { "ko;level=1;q=0.4, ja;q=0.3", "사용 중" },
