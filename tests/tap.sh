@@ -68,3 +68,12 @@ done_testing () {
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sipreason-test.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 SIPREASON=$top_builddir/src/sipreason
+# In a shared build src/sipreason is libtool's wrapper script, which costs a shell start on
+# every run: the tests run the binary behind it, with the library it would have found.
+if test -x "$top_builddir/src/.libs/sipreason" && test -f "$top_builddir/src/.libs/libsipreason.so"
+then
+  libs=$(cd "$top_builddir/src/.libs" && pwd)
+  SIPREASON=$libs/sipreason
+  LD_LIBRARY_PATH=$libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+  export LD_LIBRARY_PATH
+fi
