@@ -173,10 +173,21 @@ mo_catalog_lookup (const struct mo_catalog *catalog, const char *msgid)
   return *text != '\0' ? text : NULL;
 }
 
-/* Whether the header line of LEN bytes at LINE, a Content-Type line, allows UTF-8: it names
-   the charset UTF-8, or no charset.  */
+/* What a catalog's header says its text is in: UTF-8 (or nothing), ASCII (its subset, which
+   msginit writes in the C locale and msgfmt then keeps to 7 bits), or another charset, which
+   this reader, converting nothing, refuses.  */
+enum charset { CHARSET_UTF8, CHARSET_ASCII, CHARSET_OTHER };
+
+/* Whether the LEN bytes at VALUE spell NAME (in lower case), ignoring ASCII case.  */
 static bool
-charset_is_utf8 (const char *line, size_t len)
+is_name (const char *value, size_t len, const char *name)
+{
+  return len == strlen (name) && ascii_same_nocase (value, name, len);
+}
+
+/* The charset the header line of LEN bytes at LINE, a Content-Type line, names.  */
+static enum charset
+charset_of (const char *line, size_t len)
 {
   static const char parameter[] = "charset=";
   size_t parameter_len = sizeof parameter - 1;
@@ -186,15 +197,36 @@ charset_is_utf8 (const char *line, size_t len)
       {
         const char *value = line + i + parameter_len;
         size_t value_len = strcspn (value, "; \t\r\n");
-        /* glibc takes "UTF8" too.  */
-        return (value_len == 5 && ascii_same_nocase (value, "utf-8", 5))
-               || (value_len == 4 && ascii_same_nocase (value, "utf8", 4));
+        /* glibc takes "UTF8" too; ASCII under the names iconv gives it.  */
+        if (is_name (value, value_len, "utf-8") || is_name (value, value_len, "utf8"))
+          return CHARSET_UTF8;
+        if (is_name (value, value_len, "ascii") || is_name (value, value_len, "us-ascii")
+            || is_name (value, value_len, "ansi_x3.4-1968"))
+          return CHARSET_ASCII;
+        return CHARSET_OTHER;
       }
+  return CHARSET_UTF8;
+}
+
+/* Whether every translation of CATALOG is 7-bit ASCII.  */
+static bool
+translations_are_ascii (const struct mo_catalog *catalog)
+{
+  for (uint32_t i = 0; i < catalog->count; i++)
+    {
+      const unsigned char *p
+        = (const unsigned char *) string_at (catalog, catalog->translations, i);
+      uint32_t len = entry_length (catalog, catalog->translations, i);
+      for (uint32_t k = 0; k < len; k++)
+        if (p[k] >= 0x80)
+          return false;
+    }
   return true;
 }
 
-/* Whether the catalog's header (the translation of "") declares UTF-8 text, or declares no
-   charset at all: callers are promised UTF-8, and this reader converts nothing.  */
+/* Whether the catalog's header (the translation of "") declares UTF-8 text, or no charset at
+   all, or ASCII that the translations keep to: callers are promised UTF-8, and this reader
+   converts nothing.  */
 static bool
 check_charset (const struct mo_catalog *catalog)
 {
@@ -206,7 +238,12 @@ check_charset (const struct mo_catalog *catalog)
     {
       size_t len = strcspn (line, "\n");
       if (len >= field_len && ascii_same_nocase (line, field, field_len))
-        return charset_is_utf8 (line + field_len, len - field_len);
+        switch (charset_of (line + field_len, len - field_len))
+          {
+          case CHARSET_UTF8: return true;
+          case CHARSET_ASCII: return translations_are_ascii (catalog);
+          default: return false;
+          }
       line += len;
       if (*line == '\n')
         line++;

@@ -2,7 +2,8 @@
 
    The module is never exported (see the names below).  The format is the one the GNU gettext
    manual documents in "MO Files": both byte orders, with or without a hash table.  Only UTF-8
-   catalogs are accepted, since every string the library hands out is UTF-8.
+   catalogs (and ASCII ones, its subset) are accepted, since every string the library hands out
+   is UTF-8.
 
    SPDX-License-Identifier: LGPL-2.1-or-later
    Copyright (C) 2026 the sipreason authors  */
@@ -26,7 +27,8 @@ struct mo_catalog;
    every string exactly once or has no empty slot or a size that is not prime, when (without a
    hash table) the originals are not in strictly ascending strcmp order, when its revision is
    not 0.0 or 1.0, when it is larger than 16 MiB, or when its header declares a charset other
-   than UTF-8.  Whatever passes is also safe for gettext to read.  */
+   than UTF-8 or ASCII (or ASCII, with a translation that is not).  Whatever passes is also
+   safe for gettext to read.  */
 struct mo_catalog *mo_catalog_open (const char *path);
 
 /* The translation of MSGID (NUL-terminated), or NULL when the catalog has no non-empty

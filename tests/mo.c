@@ -523,6 +523,13 @@ charset_utf7 (struct mo *m)
   m->data[find_bytes (m, "charset=UTF-8") + 12] = '7';
 }
 
+/* ASCII, which the Korean translations are not.  */
+static void
+charset_ascii (struct mo *m)
+{
+  memcpy (m->data + find_bytes (m, "charset=UTF-8") + 8, "ASCII", 5);
+}
+
 /* Another charset of five letters, so that the header keeps its length.  */
 static void
 charset_cp437 (struct mo *m)
@@ -730,6 +737,7 @@ static const struct forgery
     false, false },
   { "charset=UTF-7", ANY, charset_utf7, false, false },
   { "charset=CP437", ANY, charset_cp437, false, false },
+  { "charset=ASCII with translations that are not", ANY, charset_ascii, false, false },
   { "charset=UTF-8X", ANY, charset_utf8_longer, false, false },
   { "charset=utf-8", ANY, charset_lower_case, true, true },
   { "a Content-Type without charset", ANY, charset_none, true, true },
