@@ -43,6 +43,18 @@ check () {
   fi
 }
 
+# in_language LL: the environment words (for env) under which gettext answers in LL with no
+# Korean (or other) locale installed.  GNU gettext reads LANGUAGE, honoured under C.UTF-8;
+# musl's reads the locale's own name (ll_CC.UTF-8, then ll_CC, then ll), whatever is
+# installed, and ignores LANGUAGE.
+in_language () {
+  if test "$GNU_GETTEXT" = yes; then
+    echo "LC_ALL=C.UTF-8 LANGUAGE=$1"
+  else
+    echo "LC_ALL=$1.UTF-8 LANGUAGE="
+  fi
+}
+
 # has_locale NAME: whether the locale NAME is installed.
 has_locale () {
   LC_ALL=$1 locale 2>&1 >/dev/null | grep -q . && return 1
