@@ -13,7 +13,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <langinfo.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <locale.h>
 #include <stdio.h>
@@ -76,11 +75,18 @@ catalogs_scan (const char *dir, const char *domain)
          language names are kept for the *_lang functions.  */
       if (strcmp (entry->d_name, ".") == 0 || strcmp (entry->d_name, "..") == 0)
         continue;
-      char path[PATH_MAX];
-      int len = snprintf (path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", dir, entry->d_name,
-                          domain);
-      if (len < 0 || (size_t) len >= sizeof path)
-        continue;
+      /* The path is allocated to its length: nothing depends on PATH_MAX, which some systems
+         (GNU Hurd) do not define.  A catalog that cannot be checked counts as broken, so that
+         gettext is never left to read it.  */
+      size_t size = strlen (dir) + strlen (entry->d_name) + strlen (domain)
+                    + sizeof "//LC_MESSAGES/.mo";
+      char *path = malloc (size);
+      if (path == NULL)
+        {
+          have_broken = 1;
+          continue;
+        }
+      snprintf (path, size, "%s/%s/LC_MESSAGES/%s.mo", dir, entry->d_name, domain);
       struct mo_catalog *catalog = mo_catalog_open (path);
       if (catalog == NULL)
         {
@@ -89,8 +95,10 @@ catalogs_scan (const char *dir, const char *domain)
           struct stat st;
           if (stat (path, &st) == 0 || (errno != ENOENT && errno != ENOTDIR))
             have_broken = 1;
+          free (path);
           continue;
         }
+      free (path);
       if (language_count == MAX_LANGUAGES || !plausible_name (entry->d_name))
         {
           mo_catalog_close (catalog);

@@ -21,8 +21,18 @@
 #include "localedir.h"
 
 #ifndef HAVE_SECURE_GETENV
-/* Without secure_getenv the variable is honoured even in setuid programs; see README.  */
-# define secure_getenv getenv
+/* secure_getenv's rule where the system offers issetugid instead (the BSDs, macOS): a setuid
+   or setgid program ignores the variable.  With neither, it is honoured; see README.  */
+static const char *
+getenv_unless_setuid (const char *name)
+{
+# ifdef HAVE_ISSETUGID
+  if (issetugid ())
+    return NULL;
+# endif
+  return getenv (name);
+}
+# define secure_getenv getenv_unless_setuid
 #endif
 
 /* The text domain of the catalog; fixed, since other programs read the installed .mo by it.  */
@@ -91,10 +101,38 @@ find_class (int code)
 }
 
 /* The directory the catalog is bound to; always absolute, since glibc calls getcwd() on every
-   lookup in a domain bound to a relative directory.  */
+   lookup in a domain bound to a relative directory.  Set once, by bind_catalog; a directory
+   from the environment is kept in memory allocated then, for the life of the process.  */
 static const char *catalog_dir = LOCALEDIR;
-static char catalog_dir_buf[PATH_MAX];
 static pthread_once_t bind_once = PTHREAD_ONCE_INIT;
+
+/* DIR made absolute, in allocated memory; NULL when memory runs out or the working directory
+   cannot be named.  The working directory is read into a buffer that grows until it fits, so
+   nothing depends on PATH_MAX, which some systems (GNU Hurd) do not define.  */
+static char *
+absolute_dir (const char *dir)
+{
+  size_t len = strlen (dir);
+  if (dir[0] == '/')
+    return strdup (dir);
+  for (size_t size = 256; size < ((size_t) -1 - len) / 4; size *= 2)
+    {
+      char *buf = malloc (size + 1 + len + 1);
+      if (buf == NULL)
+        return NULL;
+      if (getcwd (buf, size) != NULL)
+        {
+          size_t cwd_len = strlen (buf);
+          buf[cwd_len] = '/';
+          memcpy (buf + cwd_len + 1, dir, len + 1);
+          return buf;
+        }
+      free (buf);
+      if (errno != ERANGE)
+        return NULL;
+    }
+  return NULL;
+}
 
 /* How lookups in the calling thread's language are answered, set once at the end of
    bind_catalog: the common case, gettext, then costs one load per lookup.  */
@@ -109,24 +147,10 @@ bind_catalog (void)
 
   if (dir != NULL && *dir != '\0')
     {
-      size_t len = strlen (dir);
-      if (dir[0] == '/' && len < sizeof catalog_dir_buf)
-        {
-          memcpy (catalog_dir_buf, dir, len + 1);
-          catalog_dir = catalog_dir_buf;
-        }
-      else if (dir[0] != '/'
-               && getcwd (catalog_dir_buf, sizeof catalog_dir_buf) != NULL)
-        {
-          size_t cwd_len = strlen (catalog_dir_buf);
-          if (cwd_len + 1 + len < sizeof catalog_dir_buf)
-            {
-              catalog_dir_buf[cwd_len] = '/';
-              memcpy (catalog_dir_buf + cwd_len + 1, dir, len + 1);
-              catalog_dir = catalog_dir_buf;
-            }
-        }
-      /* Otherwise (a path too long to use) the configured directory stays.  */
+      /* Without memory or a working directory to name, the configured directory stays.  */
+      char *absolute = absolute_dir (dir);
+      if (absolute != NULL)
+        catalog_dir = absolute;
     }
 
 #if ENABLE_NLS
