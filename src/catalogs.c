@@ -453,9 +453,14 @@ catalogs_negotiate (const char *list)
 const char *
 catalogs_thread_languages (void)
 {
-#ifdef _NL_LOCALE_NAME
-  /* The calling thread's locale, uselocale() included.  */
+  /* The calling thread's messages locale, uselocale() included, by whatever means the system
+     offers (configure checks them); without any, the process's.  */
+#if defined _NL_LOCALE_NAME
   const char *name = nl_langinfo (_NL_LOCALE_NAME (LC_MESSAGES));
+#elif defined HAVE_GETLOCALENAME_L
+  const char *name = getlocalename_l (LC_MESSAGES, uselocale ((locale_t) 0));
+#elif defined HAVE_QUERYLOCALE
+  const char *name = querylocale (LC_MESSAGES_MASK, uselocale ((locale_t) 0));
 #else
   const char *name = setlocale (LC_MESSAGES, NULL);
 #endif
